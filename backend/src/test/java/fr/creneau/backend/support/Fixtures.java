@@ -185,4 +185,17 @@ public class Fixtures {
         }
         return ps;
     }
+    // ---------------------------------------------------------------- appended by the contract tests (fuzz branch)
+
+    /** An appointment written straight to the table, for tests that act on an existing one. */
+    public long appointment(long practiceId, long practitionerId, long siteId, long patientId, long motiveId,
+                            java.time.Instant start, int minutes, String status, String channel, long bookedBy,
+                            Role bookedByRole) {
+        return insert("INSERT INTO appointment (practice_id, practitioner_id, site_id, patient_id, motive_id, starts_at,"
+                        + " ends_at, status, channel, booked_by, booked_by_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                practiceId, practitionerId, siteId, patientId, motiveId,
+                java.time.OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(start.plusSeconds(60L * minutes), java.time.ZoneOffset.UTC),
+                status, channel, bookedBy, bookedByRole.name());
+    }
 }

@@ -1,0 +1,113 @@
+package fr.creneau.backend.contract;
+
+import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.Fixtures.Actor;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * One call of the matrix: the caller, the kind of object it names, and the ids that means for this caller. A
+ * patient's foreign appointment is another patient's in the same practice; a staff member's is in practice B.
+ */
+final class Ctx {
+    final World w;
+    final Caller caller;
+    final Target target;
+    /** When set, replaces the caller's Authorization header (forged tokens). */
+    final String authorization;
+
+    Ctx(World w, Caller caller, Target target) {
+        this(w, caller, target, null);
+    }
+
+    Ctx(World w, Caller caller, Target target, String authorization) {
+        this.w = w;
+        this.caller = caller;
+        this.target = target;
+        this.authorization = authorization;
+    }
+
+    Actor actor() {
+        return w.actor(caller);
+    }
+
+    /** A JSON request with the caller's token (none for ANONYMOUS). */
+    RequestSpecification req() {
+        RequestSpecification spec = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        if (authorization != null) {
+            return spec.header("Authorization", authorization);
+        }
+        Actor actor = actor();
+        return actor == null ? spec : spec.header("Authorization", actor.bearer());
+    }
+
+    private boolean patientCaller() {
+        return caller == Caller.PATIENT;
+    }
+
+    private World.Side side() {
+        return target == Target.FOREIGN ? w.b : w.a;
+    }
+
+    long practiceId() {
+        return target == Target.MISSING ? World.MISSING_ID : side().practiceId();
+    }
+
+    /** OWN: the practitioner caller's own agenda (A's first practitioner, for every caller). */
+    long practitionerId() {
+        return target == Target.MISSING ? World.MISSING_ID : side().practitionerId();
+    }
+
+    long siteId() {
+        return target == Target.MISSING ? World.MISSING_ID : side().siteId();
+    }
+
+    long motiveId() {
+        return target == Target.MISSING ? World.MISSING_ID : side().motiveId();
+    }
+
+    /** OWN: the patient caller themselves (known to A). FOREIGN: another patient of A for a patient, B's for staff. */
+    long patientId() {
+        return switch (target) {
+            case OWN -> w.a.patientId();
+            case FOREIGN -> patientCaller() ? w.otherPatientOfA : w.b.patientId();
+            case MISSING -> World.MISSING_ID;
+        };
+    }
+
+    /** A fresh BOOKED appointment, in the own practitioner's agenda for OWN. */
+    long appointmentId() {
+        return switch (target) {
+            case OWN -> w.appointment(w.a, w.a.practitionerId(), w.a.patientId());
+            case FOREIGN -> patientCaller() ? w.appointment(w.a, w.a.practitionerId(), w.otherPatientOfA)
+                    : w.appointment(w.b, w.b.practitionerId(), w.b.patientId());
+            case MISSING -> World.MISSING_ID;
+        };
+    }
+
+    static String slot() {
+        return World.nextSlot().toString();
+    }
+
+    static String unique(String prefix) {
+        return Fixtures.unique(prefix);
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return caller + "/" + target;
+    }
+}

@@ -1,0 +1,195 @@
+package fr.creneau.backend.contract;
+
+import fr.creneau.backend.support.Fixtures;
+import io.restassured.response.Response;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static fr.creneau.backend.contract.Ctx.map;
+import static fr.creneau.backend.contract.Ctx.slot;
+import static fr.creneau.backend.contract.Ctx.unique;
+
+/**
+ * The reviewed answer of every documented operation, per caller and per object. Each row reads, for the callers
+ * anonymous | PATIENT | PRACTITIONER | SECRETARY | PRACTICE_ADMIN (all staff of practice A), the expected class of
+ * status for the caller's OWN object, a FOREIGN one and a MISSING id: "2xx", "401", "403", "404", or an exact
+ * status. A new endpoint needs a row here before the build is green again (see AuthorizationMatrixTest).
+ *
+ * <p>Expectations come from docs/api-contract.md and, where it is silent, from the resource and service code.
+ */
+final class Matrix {
+
+    /** One reviewed operation. {@code open}: public, anyone may call it without a token. */
+    record Row(String key, boolean open, Function<Ctx, Response> call, Map<Caller, String[]> expected) {
+        String expected(Caller caller, Target target) {
+            return expected.get(caller)[target.ordinal()];
+        }
+    }
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    private Matrix() {
+    }
+
+    static Map<String, Row> rows() {
+        Matrix m = new Matrix();
+        m.auth();
+        m.me();
+        m.staff();
+        m.patients();
+        m.appointments();
+        return m.rows;
+    }
+
+    // ---------------------------------------------------------------- auth (public: tokens are not even read)
+
+    private void auth() {
+        open("POST /api/auth/register", c -> c.req().body(map(
+                        "email", c.target == Target.FOREIGN ? c.w.patient.email() : unique("reg") + "@example.org",
+                        "password", Fixtures.PASSWORD, "lastName", unique("Petit"), "firstName", "Jules",
+                        "birthDate", "1990-05-17", "phone", "+33612345678"))
+                        .post("/api/auth/register"),
+                // FOREIGN: someone else's email is taken
+                "2xx 409 2xx", "2xx 409 2xx", "2xx 409 2xx", "2xx 409 2xx", "2xx 409 2xx");
+        open("POST /api/auth/login", c -> c.req().body(map(
+                        "email", c.target == Target.MISSING ? unique("nobody") + "@example.org" : loginAccount(c).email(),
+                        "password", c.target == Target.OWN ? Fixtures.PASSWORD : "wrong-password-123"))
+                        .post("/api/auth/login"),
+                // FOREIGN: someone else's account with a wrong password
+                "2xx 401 401", "2xx 401 401", "2xx 401 401", "2xx 401 401", "2xx 401 401");
+        open("POST /api/auth/refresh", c -> c.req().body(map("refreshToken", refreshToken(c)))
+                        .post("/api/auth/refresh"),
+                // FOREIGN: a refresh token already used once (its family is revoked); MISSING: an unknown token
+                "2xx 401 401", "2xx 401 401", "2xx 401 401", "2xx 401 401", "2xx 401 401");
+        open("POST /api/auth/logout", c -> c.req().body(map("refreshToken", refreshToken(c)))
+                        .post("/api/auth/logout"),
+                // Logging out with an unknown or revoked token is not an error: the client forgets it anyway
+                "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx");
+    }
+
+    private static Fixtures.Actor loginAccount(Ctx c) {
+        // a fresh account each time: failed logins count per account, and must not lock the world's actors
+        return c.w.fx.patientAccount();
+    }
+
+    private static String refreshToken(Ctx c) {
+        if (c.target == Target.MISSING) {
+            return "unknown-" + unique("refresh");
+        }
+        Fixtures.Actor who = loginAccount(c);
+        String token = io.restassured.RestAssured.given().contentType("application/json")
+                .body(map("email", who.email(), "password", Fixtures.PASSWORD)).post("/api/auth/login")
+                .then().statusCode(200).extract().path("refreshToken");
+        if (c.target == Target.FOREIGN) {
+            io.restassured.RestAssured.given().contentType("application/json").body(map("refreshToken", token))
+                    .post("/api/auth/refresh").then().statusCode(200);
+        }
+        return token;
+    }
+
+    // ---------------------------------------------------------------- the signed-in account
+
+    private void me() {
+        row("GET /api/me", c -> c.req().get("/api/me"),
+                "401 401 401", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx");
+        row("POST /api/me/relatives", c -> c.req().body(map("lastName", unique("Durand"), "firstName", "Zoé",
+                        "birthDate", "2019-02-03", "phone", "+33612345678")).post("/api/me/relatives"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("POST /api/me/devices", c -> c.req().body(map("pushKey", "cn1-fcm-" + unique("device")))
+                        .post("/api/me/devices"),
+                "401 401 401", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx");
+    }
+
+    private void staff() {
+        row("POST /api/practices/{practiceId}/staff", c -> c.req().body(map("email", unique("staff") + "@example.org",
+                        "password", Fixtures.PASSWORD, "role", "SECRETARY", "displayName", "Nadia Secrétaire"))
+                        .post("/api/practices/{p}/staff", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- the secretariat's patient file
+
+    private void patients() {
+        row("GET /api/practices/{practiceId}/patients", c -> c.req().queryParam("q", "Durand")
+                        .get("/api/practices/{p}/patients", c.practiceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/practices/{practiceId}/patients", c -> c.req().body(map("lastName", unique("Bernard"),
+                        "firstName", "Louis", "birthDate", "1975-11-30", "phone", "+33698765432"))
+                        .post("/api/practices/{p}/patients", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "2xx 404 404", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- appointments and agendas
+
+    private void appointments() {
+        row("POST /api/appointments", c -> c.req().body(map("practitionerId", c.practitionerId(),
+                        "motiveId", c.motiveId(), "patientId", c.patientId(), "start", slot()))
+                        .post("/api/appointments"),
+                // a patient's FOREIGN: booking for a patient who is not theirs
+                "401 401 401", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("GET /api/appointments/mine", c -> c.req().get("/api/appointments/mine"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("GET /api/appointments/{id}", c -> c.req().get("/api/appointments/{id}", c.appointmentId()),
+                "401 401 401", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/appointments/{id}/reschedule", c -> c.req().body(map("start", slot()))
+                        .post("/api/appointments/{id}/reschedule", c.appointmentId()),
+                "401 401 401", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/appointments/{id}/status", c -> c.req().body(c.caller == Caller.PATIENT
+                                ? map("status", "CANCELLED_BY_PATIENT", "reason", "Empêchement")
+                                : map("status", "CONFIRMED"))
+                        .post("/api/appointments/{id}/status", c.appointmentId()),
+                "401 401 401", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("GET /api/practitioners/{practitionerId}/agenda", c -> c.req()
+                        .get("/api/practitioners/{id}/agenda", c.practitionerId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- table plumbing
+
+    private void row(String key, Function<Ctx, Response> call, String anonymous, String patient,
+                     String practitioner, String secretary, String admin) {
+        add(key, false, call, anonymous, patient, practitioner, secretary, admin);
+    }
+
+    private void open(String key, Function<Ctx, Response> call, String anonymous, String patient,
+                      String practitioner, String secretary, String admin) {
+        add(key, true, call, anonymous, patient, practitioner, secretary, admin);
+    }
+
+    private void add(String key, boolean open, Function<Ctx, Response> call, String... perCaller) {
+        if (rows.containsKey(key)) {
+            throw new IllegalStateException("two rows for " + key);
+        }
+        Map<Caller, String[]> expected = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            String[] cells = perCaller[caller.ordinal()].trim().split("\\s+");
+            if (cells.length != Target.values().length) {
+                throw new IllegalStateException(key + ": " + caller + " needs own, foreign and missing");
+            }
+            for (String cell : cells) {
+                if (!cell.matches("2xx|4xx|[1-5]\\d\\d")) {
+                    throw new IllegalStateException(key + ": bad cell " + cell);
+                }
+            }
+            expected.put(caller, cells);
+        }
+        rows.put(key, new Row(key, open, call, expected));
+    }
+
+    static boolean matches(String expected, int status) {
+        return switch (expected) {
+            case "2xx" -> status >= 200 && status < 300;
+            case "4xx" -> status >= 400 && status < 500;
+            default -> status == Integer.parseInt(expected);
+        };
+    }
+
+    static List<String> keysOf(Map<String, Row> rows) {
+        return new ArrayList<>(rows.keySet());
+    }
+}
