@@ -82,19 +82,19 @@ public class DirectoryService {
     }
 
     @WithSession
-    public Uni<List<MotiveDto>> practiceMotives(long practiceId) {
+    public Uni<List<MotiveDto>> practiceMotives(Viewer viewer, long practiceId) {
         return Practice.<Practice>findById(practiceId).flatMap(p -> {
             if (p == null) {
                 throw ProblemException.notFound("Practice");
             }
             return Motive.<Motive>list("practiceId = ?1 order by labelFr, id", practiceId)
-                    .map(motives -> visible(practiceId, motives));
+                    .map(motives -> visible(viewer, practiceId, motives));
         });
     }
 
     /** The motives the practitioner's ranges accept. */
     @WithSession
-    public Uni<List<MotiveDto>> practitionerMotives(long practitionerId) {
+    public Uni<List<MotiveDto>> practitionerMotives(Viewer viewer, long practitionerId) {
         return Practitioner.<Practitioner>findById(practitionerId).flatMap(p -> {
             if (p == null) {
                 throw ProblemException.notFound("Practitioner");
@@ -110,14 +110,16 @@ public class DirectoryService {
                     return Uni.createFrom().item(List.<MotiveDto>of());
                 }
                 return Motive.<Motive>list("id in ?1 and practiceId = ?2 order by labelFr, id", ids, p.practiceId)
-                        .map(motives -> visible(p.practiceId, motives));
+                        .map(motives -> visible(viewer, p.practiceId, motives));
             });
         });
     }
 
     @WithTransaction
     public Uni<MotiveDto> createMotive(long practiceId, MotiveDto dto) {
-        currentUser.requireStaffOf(practiceId, "Practice");
+        if (!Viewer.of(currentUser).isStaffOf(practiceId)) {
+            throw ProblemException.notFound("Practice");
+        }
         ProblemException.check(dto.validate());
         Motive m = new Motive();
         m.practiceId = practiceId;
@@ -127,19 +129,19 @@ public class DirectoryService {
 
     @WithTransaction
     public Uni<MotiveDto> updateMotive(long motiveId, MotiveDto dto) {
+        Viewer viewer = Viewer.of(currentUser);
         return Motive.<Motive>findById(motiveId).map(m -> {
-            if (m == null) {
+            if (m == null || !viewer.isStaffOf(m.practiceId)) {
                 throw ProblemException.notFound("Motive");
             }
-            currentUser.requireStaffOf(m.practiceId, "Motive");
             ProblemException.check(dto.validate());
             PracticeMapper.apply(dto, m);
             return PracticeMapper.toDto(m);
         });
     }
 
-    private List<MotiveDto> visible(long practiceId, List<Motive> motives) {
-        boolean staff = currentUser.isStaffOf(practiceId);
+    private static List<MotiveDto> visible(Viewer viewer, long practiceId, List<Motive> motives) {
+        boolean staff = viewer.isStaffOf(practiceId);
         List<MotiveDto> out = new ArrayList<>();
         for (Motive m : motives) {
             if (staff || m.bookableOnline) {

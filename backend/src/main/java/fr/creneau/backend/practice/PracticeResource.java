@@ -2,6 +2,8 @@ package fr.creneau.backend.practice;
 
 import fr.creneau.model.api.MotiveDto;
 import fr.creneau.model.api.PracticeDto;
+import fr.creneau.backend.platform.CurrentUser;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,12 @@ public class PracticeResource {
     @Inject
     DirectoryService directory;
 
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    CurrentUser currentUser;
+
     @GET
     @Path("/practices/{id}")
     @PermitAll
@@ -37,7 +45,7 @@ public class PracticeResource {
     @Path("/practices/{id}/motives")
     @PermitAll
     public Uni<List<MotiveDto>> motives(@PathParam("id") long id) {
-        return directory.practiceMotives(id);
+        return Viewer.resolve(identities, currentUser).flatMap(v -> directory.practiceMotives(v, id));
     }
 
     @POST

@@ -2,6 +2,8 @@ package fr.creneau.backend.practice;
 
 import fr.creneau.model.api.MotiveDto;
 import fr.creneau.model.api.PractitionerDto;
+import fr.creneau.backend.platform.CurrentUser;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -22,6 +24,12 @@ public class PractitionerResource {
     @Inject
     DirectoryService directory;
 
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    CurrentUser currentUser;
+
     @GET
     public Uni<List<PractitionerDto>> search(@QueryParam("q") String q, @QueryParam("specialty") String specialty,
                                              @QueryParam("practiceId") Long practiceId) {
@@ -37,6 +45,6 @@ public class PractitionerResource {
     @GET
     @Path("/{id}/motives")
     public Uni<List<MotiveDto>> motives(@PathParam("id") long id) {
-        return directory.practitionerMotives(id);
+        return Viewer.resolve(identities, currentUser).flatMap(v -> directory.practitionerMotives(v, id));
     }
 }
