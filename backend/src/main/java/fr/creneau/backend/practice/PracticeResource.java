@@ -2,7 +2,6 @@ package fr.creneau.backend.practice;
 
 import fr.creneau.model.api.MotiveDto;
 import fr.creneau.model.api.PracticeDto;
-import fr.creneau.backend.platform.CurrentUser;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -31,9 +30,6 @@ public class PracticeResource {
     @Inject
     CurrentIdentityAssociation identities;
 
-    @Inject
-    CurrentUser currentUser;
-
     @GET
     @Path("/practices/{id}")
     @PermitAll
@@ -45,7 +41,7 @@ public class PracticeResource {
     @Path("/practices/{id}/motives")
     @PermitAll
     public Uni<List<MotiveDto>> motives(@PathParam("id") long id) {
-        return Viewer.resolve(identities, currentUser).flatMap(v -> directory.practiceMotives(v, id));
+        return Viewer.resolve(identities).flatMap(v -> directory.practiceMotives(v, id));
     }
 
     @POST

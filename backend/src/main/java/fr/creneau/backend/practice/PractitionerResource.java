@@ -2,7 +2,6 @@ package fr.creneau.backend.practice;
 
 import fr.creneau.model.api.MotiveDto;
 import fr.creneau.model.api.PractitionerDto;
-import fr.creneau.backend.platform.CurrentUser;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -27,9 +26,6 @@ public class PractitionerResource {
     @Inject
     CurrentIdentityAssociation identities;
 
-    @Inject
-    CurrentUser currentUser;
-
     @GET
     public Uni<List<PractitionerDto>> search(@QueryParam("q") String q, @QueryParam("specialty") String specialty,
                                              @QueryParam("practiceId") Long practiceId) {
@@ -45,6 +41,6 @@ public class PractitionerResource {
     @GET
     @Path("/{id}/motives")
     public Uni<List<MotiveDto>> motives(@PathParam("id") long id) {
-        return Viewer.resolve(identities, currentUser).flatMap(v -> directory.practitionerMotives(v, id));
+        return Viewer.resolve(identities).flatMap(v -> directory.practitionerMotives(v, id));
     }
 }
