@@ -179,6 +179,16 @@ class BookingTest {
     }
 
     @Test
+    void slotRulesOfTheScheduleApply() {
+        Actor patient = w.fx.patientAccount();
+        book(patient, w.booking(patient.patientId(), w.practitionerId, w.phoneOnlyMotive, w.at("09:00")))
+                .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("not_bookable_online"));
+        book(patient, w.booking(patient.patientId(), w.at("12:30"))).then().statusCode(422)
+                .contentType(PROBLEM).body("code", equalTo("outside_opening_hours"));
+        assertThat(fx.queryLong("SELECT count(*) FROM appointment WHERE patient_id = ?", patient.patientId())).isZero();
+    }
+
+    @Test
     void aTimeInThePastIsRefused() {
         Actor patient = w.fx.patientAccount();
         book(patient, w.booking(patient.patientId(), w.at(-14, "09:00"))).then().statusCode(422)
@@ -191,13 +201,14 @@ class BookingTest {
     void aTakenSlotIs409AndSoIsAPatientAlreadyBusy() {
         Actor first = w.fx.patientAccount();
         Actor second = w.fx.patientAccount();
-        book(first, w.booking(first.patientId(), w.at("09:00"))).then().statusCode(201);
-        book(second, w.booking(second.patientId(), w.practitionerId, w.motive30, w.at("08:45")))
+        book(first, w.booking(first.patientId(), w.at("09:15"))).then().statusCode(201);
+        // 09:00-09:30 overlaps 09:15-09:30
+        book(second, w.booking(second.patientId(), w.practitionerId, w.motive30, w.at("09:00")))
                 .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("slot_taken"));
         // Back to back is fine: '[)' ranges touch without overlapping
-        book(second, w.booking(second.patientId(), w.at("09:15"))).then().statusCode(201);
+        book(second, w.booking(second.patientId(), w.at("09:00"))).then().statusCode(201);
         // The same patient cannot be with two practitioners at once
-        book(first, w.booking(first.patientId(), w.colleagueId, w.motive15, w.at("09:00")))
+        book(first, w.booking(first.patientId(), w.colleagueId, w.motive15, w.at("09:15")))
                 .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("patient_busy"));
     }
 
