@@ -161,6 +161,7 @@ public class AgendaForm {
     }
 
     void load() {
+        form.putClientProperty("day", day);
         rangeLabel.setText(week ? Ui.tr("agenda.weekOf", I18n.dates().shortDate(from()))
                 : I18n.dates().date(day));
         if (practitionerId == null) {

@@ -110,6 +110,7 @@ public class SlotsForm {
 
     private void render() {
         dayLabel.setText(I18n.dates().date(day));
+        form.putClientProperty("day", day);
         grid.removeAll();
         List<SlotDto> slots = days.slotsOn(day);
         if (slots.isEmpty()) {
