@@ -16,6 +16,7 @@ public class CreneauApp implements PushCallback {
     public void init(Object context) {
         Resources theme = UIManager.initFirstTheme("/theme");
         I18n.init(theme);
+        com.codename1.ui.Toolbar.setGlobalToolbar(true);
         CN.setProperty("platformHint.ios.useNativeEditing", "true");
     }
 

@@ -38,6 +38,10 @@ public final class Ui {
     /** A scrollable form with a translated title, named for the UI tests, with a back command when given. */
     public static Form form(String titleKey, String name, final Form back) {
         Form f = new Form(tr(titleKey), BoxLayout.y());
+        if (f.getToolbar() == null) {
+            f.setToolbar(new com.codename1.ui.Toolbar());
+            f.setTitle(tr(titleKey));
+        }
         f.setName(name);
         f.setScrollableY(true);
         f.getContentPane().setUIID("Screen");
