@@ -57,12 +57,12 @@ public class AgendaForm {
         weekTab = Ui.button("agenda.week", "weekTab", "Tab", e -> setWeek(true));
         tabs.add(dayTab).add(weekTab);
         form.add(tabs);
-        Container nav = new Container(new BorderLayout());
-        nav.add(BorderLayout.WEST, Ui.secondary("agenda.prev", "agendaPrev", e -> shift(-1)));
-        nav.add(BorderLayout.EAST, Ui.secondary("agenda.next", "agendaNext", e -> shift(1)));
         rangeLabel.setUIID("DayLabel");
         rangeLabel.setName("agendaRange");
-        nav.add(BorderLayout.CENTER, rangeLabel);
+        form.add(rangeLabel);
+        Container nav = new Container(new GridLayout(1, 2));
+        nav.add(Ui.secondary("agenda.prev", "agendaPrev", e -> shift(-1)));
+        nav.add(Ui.secondary("agenda.next", "agendaNext", e -> shift(1)));
         form.add(nav);
         Container actions = new Container(new GridLayout(1, 2));
         actions.add(Ui.secondary("agenda.block", "blockButton", e -> {

@@ -24,7 +24,7 @@ public final class AppointmentCard {
                 Ui.line(staffView ? a.patientName : a.practitionerName, "CardLine"),
                 Ui.line(a.motiveLabel(I18n.language()), "CardLine"),
                 staffView ? Ui.line(Ui.channel(a.channel), "CardMeta") : Ui.line(a.patientName, "CardMeta"));
-        c.add(BorderLayout.EAST, Ui.statusBadge(a));
+        c.add(BorderLayout.EAST, com.codename1.ui.layouts.BoxLayout.encloseY(Ui.statusBadge(a)));
         if (onTap != null) {
             Button hidden = new Button();
             hidden.setName("appt-" + a.id);

@@ -33,12 +33,12 @@ public class SlotsForm {
         this.ctx = ctx;
         form = Ui.form(ctx.moving != null ? "slots.titleMove" : "slots.title", "Slots", back);
         form.add(Ui.line(ctx.practitioner.fullName() + " · " + ctx.motive.label(I18n.language()), "CardLine"));
-        Container nav = new Container(new BorderLayout());
-        nav.add(BorderLayout.WEST, Ui.secondary("slots.prevDay", "prevDay", e -> move(-1)));
-        nav.add(BorderLayout.EAST, Ui.secondary("slots.nextDay", "nextDay", e -> move(1)));
         dayLabel.setUIID("DayLabel");
         dayLabel.setName("dayLabel");
-        nav.add(BorderLayout.CENTER, dayLabel);
+        form.add(dayLabel);
+        Container nav = new Container(new GridLayout(1, 2));
+        nav.add(Ui.secondary("slots.prevDay", "prevDay", e -> move(-1)));
+        nav.add(Ui.secondary("slots.nextDay", "nextDay", e -> move(1)));
         form.add(nav);
         form.add(msg);
         form.add(grid);
