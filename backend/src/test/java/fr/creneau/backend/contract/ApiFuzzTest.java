@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = PostgresAndKeysResource.class, scope = TestResourceScope.GLOBAL)
 class ApiFuzzTest {
     static final long SEED = 20_261_123L;
-    static final int DEFAULT_COUNT = 30;
+    static final int DEFAULT_COUNT = 20;
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> OTHER_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
@@ -78,12 +78,14 @@ class ApiFuzzTest {
         Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
         Map<String, String> firstFailure = new TreeMap<>();
         Map<String, Integer> failureCounts = new TreeMap<>();
+        Map<String, Long> opMillis = new TreeMap<>();
         long started = System.nanoTime();
         int total = 0;
         for (OpenApi.Operation op : ops) {
             Random random = new Random(seed ^ (op.key().hashCode() * 0x9E3779B97F4A7C15L));
             Junk junk = new Junk(random);
             Map<String, Integer> perOp = outcomes.computeIfAbsent(op.key(), k -> new TreeMap<>());
+            long opStarted = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 Case c = generate(op, junk, w, badTokens);
                 total++;
@@ -103,9 +105,10 @@ class ApiFuzzTest {
                     firstFailure.putIfAbsent(kind, "case " + i + ": " + c.describe() + "\n      answer: " + problem);
                 }
             }
+            opMillis.put(op.key(), (System.nanoTime() - opStarted) / 1_000_000);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        writeReport(seed, count, total, millis, outcomes, failureCounts, firstFailure);
+        writeReport(seed, count, total, millis, opMillis, outcomes, failureCounts, firstFailure);
 
         List<String> failures = new ArrayList<>();
         firstFailure.forEach((kind, example) -> failures.add(kind + " (" + failureCounts.get(kind) + "x), first "
@@ -303,7 +306,7 @@ class ApiFuzzTest {
                     : w.appointment(w.b, w.b.practitionerId(), w.b.patientId());
             case "practices" -> junk.chance(0.8) ? w.a.practiceId() : w.b.practiceId();
             case "practitioners" -> junk.chance(0.8) ? w.a.practitionerId() : w.b.practitionerId();
-            case "motives" -> w.a.motiveId();
+            case "motives" -> w.fx.motive(w.a.practiceId(), 15, true, false);
             case "patients" -> w.a.patientId();
             case "sites" -> w.a.siteId();
             default -> junk.pick(List.of(w.a.practiceId(), w.a.practitionerId(), w.a.motiveId(), w.a.patientId(),
@@ -365,18 +368,19 @@ class ApiFuzzTest {
         return spec.request(c.method(), c.url());
     }
 
-    private static void writeReport(long seed, int count, int total, long millis,
+    private static void writeReport(long seed, int count, int total, long millis, Map<String, Long> opMillis,
                                     Map<String, Map<String, Integer>> outcomes, Map<String, Integer> failureCounts,
                                     Map<String, String> firstFailure) throws Exception {
         StringBuilder r = new StringBuilder();
         r.append("Seed ").append(seed).append(", ").append(count).append(" cases per operation, ").append(total)
                 .append(" requests in ").append(millis / 1000.0).append(" s.\n\n");
-        r.append("| operation | requests | answers (status: count) |\n|---|---|---|\n");
+        r.append("| operation | requests | time (s) | answers (status: count) |\n|---|---|---|---|\n");
         outcomes.forEach((op, perStatus) -> {
             int n = perStatus.values().stream().mapToInt(Integer::intValue).sum();
             StringBuilder s = new StringBuilder();
             perStatus.forEach((status, k) -> s.append(s.length() == 0 ? "" : ", ").append(status).append(": ").append(k));
-            r.append("| ").append(op).append(" | ").append(n).append(" | ").append(s).append(" |\n");
+            r.append("| ").append(op).append(" | ").append(n).append(" | ").append(opMillis.getOrDefault(op, 0L) / 1000.0)
+                    .append(" | ").append(s).append(" |\n");
         });
         r.append("\nRule breaks (5xx, stack trace, or a 4xx that is not problem+json with the same status): ");
         if (failureCounts.isEmpty()) {

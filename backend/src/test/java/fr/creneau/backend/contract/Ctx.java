@@ -71,6 +71,11 @@ final class Ctx {
         return target == Target.MISSING ? World.MISSING_ID : side().motiveId();
     }
 
+    /** A fresh motive of the practice, for calls that change it. */
+    long freshMotiveId() {
+        return target == Target.MISSING ? World.MISSING_ID : w.fx.motive(side().practiceId(), 15, true, false);
+    }
+
     /** OWN: the patient caller themselves (known to A). FOREIGN: another patient of A for a patient, B's for staff. */
     long patientId() {
         return switch (target) {

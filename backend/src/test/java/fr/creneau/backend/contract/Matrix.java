@@ -43,6 +43,7 @@ final class Matrix {
         m.staff();
         m.patients();
         m.appointments();
+        m.directory();
         return m.rows;
     }
 
@@ -147,6 +148,31 @@ final class Matrix {
         row("GET /api/practitioners/{practitionerId}/agenda", c -> c.req()
                         .get("/api/practitioners/{id}/agenda", c.practitionerId()),
                 "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- directory and motive catalogue (reading is public)
+
+    private void directory() {
+        open("GET /api/practitioners", c -> c.req().queryParam("practiceId", c.practiceId()).get("/api/practitioners"),
+                // a search: an unknown practice finds nobody, it is not an error
+                "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx", "2xx 2xx 2xx");
+        open("GET /api/practitioners/{id}", c -> c.req().get("/api/practitioners/{id}", c.practitionerId()),
+                "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404");
+        open("GET /api/practitioners/{id}/motives", c -> c.req().get("/api/practitioners/{id}/motives", c.practitionerId()),
+                "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404");
+        open("GET /api/practices/{id}", c -> c.req().get("/api/practices/{id}", c.practiceId()),
+                "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404");
+        open("GET /api/practices/{id}/motives", c -> c.req().get("/api/practices/{id}/motives", c.practiceId()),
+                "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404");
+        row("POST /api/practices/{id}/motives", c -> c.req().body(motive()).post("/api/practices/{id}/motives", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        row("PUT /api/motives/{id}", c -> c.req().body(motive()).put("/api/motives/{id}", c.freshMotiveId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+    }
+
+    private static Map<String, Object> motive() {
+        return map("labelFr", unique("Consultation"), "labelEn", unique("Consultation"), "durationMinutes", 20,
+                "bookableOnline", true, "urgencyReserve", false, "preparationFr", "Carte Vitale", "preparationEn", "Carte Vitale");
     }
 
     // ---------------------------------------------------------------- table plumbing
