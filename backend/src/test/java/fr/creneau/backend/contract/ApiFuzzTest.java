@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = PostgresAndKeysResource.class, scope = TestResourceScope.GLOBAL)
 class ApiFuzzTest {
     static final long SEED = 20_261_123L;
-    static final int DEFAULT_COUNT = 20;
+    static final int DEFAULT_COUNT = 15;
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> OTHER_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
@@ -279,7 +279,15 @@ class ApiFuzzTest {
             case "patientid", "holderid": return Long.toString(junk.chance(0.8) ? w.a.patientId() : w.otherPatientOfA);
             case "siteid": return Long.toString(w.a.siteId());
             case "practiceid": return Long.toString(w.a.practiceId());
-            case "start", "startsat", "end", "endsat": return Junk.quote(Ctx.slot());
+            case "motiveids": return "[" + w.a.motiveId() + "]";
+            case "dayofweek": return Integer.toString(1 + junk.nextInt(7));
+            case "releaseminutesbefore": return Integer.toString(junk.nextInt(240));
+            case "start", "end":
+                if (type.equals("string") && junk.chance(0.3)) {
+                    return Junk.quote(junk.chance(0.5) ? "09:00" : "10:30");
+                }
+                return Junk.quote(Ctx.slot());
+            case "startsat", "endsat": return Junk.quote(Ctx.slot());
             case "birthdate": return Junk.quote("1990-05-17");
             case "date", "from", "to", "on", "day":
                 return Junk.quote(LocalDate.now(World.PARIS).plusDays(3 + junk.nextInt(20)).toString());
@@ -309,6 +317,12 @@ class ApiFuzzTest {
             case "motives" -> w.fx.motive(w.a.practiceId(), 15, true, false);
             case "patients" -> w.a.patientId();
             case "sites" -> w.a.siteId();
+            case "opening-ranges" -> w.fx.weeklyRange(w.a.practitionerId(), w.a.siteId(), 6, "07:00", "08:00",
+                    junk.chance(0.5), 120, w.a.motiveId());
+            case "absences" -> {
+                java.time.Instant start = Ctx.sundayEvening();
+                yield w.fx.absence(w.a.practitionerId(), start, start.plusSeconds(3600), "Formation");
+            }
             default -> junk.pick(List.of(w.a.practiceId(), w.a.practitionerId(), w.a.motiveId(), w.a.patientId(),
                     w.a.siteId(), 1L));
         };

@@ -95,6 +95,37 @@ final class Ctx {
         };
     }
 
+    /** A fresh Saturday range of the practitioner of {@link #practitionerId()}; urgency reserve if asked. */
+    long freshRangeId(boolean urgency) {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        World.Side s = side();
+        return w.fx.weeklyRange(s.practitionerId(), s.siteId(), 6, "07:00", "08:00", urgency, 120, s.motiveId());
+    }
+
+    /** A fresh absence, on a Sunday evening so that it hits no appointment. */
+    long freshAbsenceId() {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        java.time.Instant start = sundayEvening();
+        return w.fx.absence(side().practitionerId(), start, start.plusSeconds(3600), "Formation");
+    }
+
+    /** A Saturday at least three days ahead, as YYYY-MM-DD. */
+    static String nextSaturday() {
+        return java.time.LocalDate.now(World.PARIS).plusDays(3)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SATURDAY)).toString();
+    }
+
+    /** 20:00 on a Sunday at least three days ahead, Paris time: outside every working week. */
+    static java.time.Instant sundayEvening() {
+        return java.time.LocalDate.now(World.PARIS).plusDays(3)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY))
+                .atTime(20, 0).atZone(World.PARIS).toInstant();
+    }
+
     static String slot() {
         return World.nextSlot().toString();
     }

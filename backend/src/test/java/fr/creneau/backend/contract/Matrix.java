@@ -44,6 +44,7 @@ final class Matrix {
         m.patients();
         m.appointments();
         m.directory();
+        m.schedule();
         return m.rows;
     }
 
@@ -173,6 +174,48 @@ final class Matrix {
     private static Map<String, Object> motive() {
         return map("labelFr", unique("Consultation"), "labelEn", unique("Consultation"), "durationMinutes", 20,
                 "bookableOnline", true, "urgencyReserve", false, "preparationFr", "Carte Vitale", "preparationEn", "Carte Vitale");
+    }
+
+    // ---------------------------------------------------------------- schedule: availability (public), ranges, absences
+
+    private void schedule() {
+        String from = java.time.LocalDate.now(World.PARIS).plusDays(3).toString();
+        String to = java.time.LocalDate.now(World.PARIS).plusDays(10).toString();
+        open("GET /api/practitioners/{id}/availability", c -> c.req().queryParam("motiveId", c.motiveId())
+                        .queryParam("from", from).queryParam("to", to)
+                        .get("/api/practitioners/{id}/availability", c.practitionerId()),
+                "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404");
+        open("GET /api/practices/{id}/earliest", c -> c.req().queryParam("motiveId", c.motiveId())
+                        .get("/api/practices/{id}/earliest", c.practiceId()),
+                "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404");
+        row("GET /api/practitioners/{id}/opening-ranges", c -> c.req()
+                        .get("/api/practitioners/{id}/opening-ranges", c.practitionerId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/practitioners/{id}/opening-ranges", c -> c.req().body(map("siteId", c.siteId(), "dayOfWeek", 6,
+                        "start", "09:00", "end", "10:00", "motiveIds", List.of(c.motiveId()), "urgencyReserve", false,
+                        "releaseMinutesBefore", 0))
+                        .post("/api/practitioners/{id}/opening-ranges", c.practitionerId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("DELETE /api/opening-ranges/{id}", c -> c.req().delete("/api/opening-ranges/{id}", c.freshRangeId(false)),
+                "401 401 401", "403 403 403", "2xx 404 404", "403 403 403", "2xx 404 404");
+        row("POST /api/opening-ranges/{id}/release", c -> c.req().queryParam("date", Ctx.nextSaturday())
+                        .post("/api/opening-ranges/{id}/release", c.freshRangeId(true)),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("GET /api/practitioners/{id}/absences", c -> c.req().get("/api/practitioners/{id}/absences", c.practitionerId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/practitioners/{id}/absences/preview", c -> c.req().body(absence())
+                        .post("/api/practitioners/{id}/absences/preview", c.practitionerId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/practitioners/{id}/absences", c -> c.req().body(absence())
+                        .post("/api/practitioners/{id}/absences", c.practitionerId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("DELETE /api/absences/{id}", c -> c.req().delete("/api/absences/{id}", c.freshAbsenceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "403 403 403", "2xx 404 404");
+    }
+
+    private static Map<String, Object> absence() {
+        java.time.Instant start = Ctx.sundayEvening();
+        return map("start", start.toString(), "end", start.plusSeconds(3600).toString(), "note", "Formation");
     }
 
     // ---------------------------------------------------------------- table plumbing

@@ -20,6 +20,8 @@ import static io.restassured.RestAssured.given;
  * remembering to add it.
  */
 final class OpenApi {
+    /** Probes that tests of other packages add under src/test: they are in the document, but not the API. */
+    static final String TEST_ONLY = "/test-only/";
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     /** A documented parameter: where it goes (path, query, header) and its schema type, when one is given. */
@@ -66,6 +68,9 @@ final class OpenApi {
         Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
+            if (path.getKey().startsWith(TEST_ONLY)) {
+                continue;
+            }
             List<Param> shared = params(doc, path.getValue().path("parameters"));
             Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
             while (methods.hasNext()) {

@@ -198,4 +198,11 @@ public class Fixtures {
                 java.time.OffsetDateTime.ofInstant(start.plusSeconds(60L * minutes), java.time.ZoneOffset.UTC),
                 status, channel, bookedBy, bookedByRole.name());
     }
+
+    /** An absence of a practitioner, written straight to the table. */
+    public long absence(long practitionerId, java.time.Instant start, java.time.Instant end, String note) {
+        return insert("INSERT INTO absence (practitioner_id, starts_at, ends_at, note) VALUES (?, ?, ?, ?)",
+                practitionerId, java.time.OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC), note);
+    }
 }
