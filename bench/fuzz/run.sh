@@ -2,17 +2,17 @@
 # A long fuzzing campaign: the suite's ApiFuzzTest (every operation of /q/openapi, hostile input, fixed seed) with
 # many more cases per operation, against the real backend and its embedded PostgreSQL. Writes bench/fuzz/RESULTS.md.
 #
-#   bench/fuzz/run.sh                 # 1250 cases per operation (about 20,000 requests for 16 operations)
+#   bench/fuzz/run.sh                 # 600 cases per operation (about 20,000 requests for 34 operations)
 #   COUNT=5000 SEED=7 bench/fuzz/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-COUNT="${COUNT:-1250}"
+COUNT="${COUNT:-600}"
 SEED="${SEED:-20261123}"
 OUT=bench/fuzz/RESULTS.md
 REPORT="$PWD/backend/target/fuzz-campaign.md"
 rm -f "$REPORT"
 
-CMD=(./mvnw -B -o -q -pl backend -am install -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
+CMD=(./mvnw -B -o -q -pl backend -am install -Dtest=ApiFuzzTest#noInputMakesTheApiFailOrLeak -Dsurefire.failIfNoSpecifiedTests=false
      "-Dfuzz.count=$COUNT" "-Dfuzz.seed=$SEED" "-Dfuzz.report=$REPORT")
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 t0=$(date +%s)

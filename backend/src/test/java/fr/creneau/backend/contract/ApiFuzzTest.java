@@ -116,6 +116,61 @@ class ApiFuzzTest {
         assertThat(failures).as("fuzzing, seed %d, %d cases per operation, %d requests", seed, count, total).isEmpty();
     }
 
+    /**
+     * Issue #2: bad input answers 400 naming the field. Every documented query parameter that holds an id, a number
+     * or a date gets "abc" (the others well-formed, as the practice admin, who may call all of these): the answer
+     * must be 400 problem+json with that parameter in {@code errors[].field}, not a 404 or a silent default.
+     */
+    @Test
+    void aMalformedIdOrDateInTheQueryIs400NamingIt() {
+        World w = new World(fx);
+        Junk junk = new Junk(new Random(SEED));
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (OpenApi.Operation op : OpenApi.operations()) {
+            if (op.hasBody()) {
+                continue;
+            }
+            for (OpenApi.Param bad : op.params("query")) {
+                if (!typed(bad)) {
+                    continue;
+                }
+                StringBuilder url = new StringBuilder();
+                Matcher m = PATH_PARAM.matcher(op.path());
+                int last = 0;
+                while (m.find()) {
+                    url.append(op.path(), last, m.start())
+                            .append(plausibleId(previousSegment(op.path(), m.start()), m.group(1), w, junk));
+                    last = m.end();
+                }
+                url.append(op.path().substring(last));
+                List<String> query = new ArrayList<>();
+                for (OpenApi.Param p : op.params("query")) {
+                    String value = p == bad ? "abc" : unquote(plausible(p.name(), p.type(), List.of(), w, junk));
+                    query.add(p.name() + "=" + encode(value));
+                }
+                String u = url + "?" + String.join("&", query);
+                Response r = RestAssured.given().urlEncodingEnabled(false).header("Authorization", w.admin.bearer())
+                        .accept("application/json").request(op.method(), u);
+                checked++;
+                List<String> fields = r.statusCode() == 400 ? r.jsonPath().getList("errors.field") : List.of();
+                if (r.statusCode() != 400 || fields == null || !fields.contains(bad.name())) {
+                    failures.add(op.method() + " " + u + ": expected 400 naming " + bad.name() + ", got "
+                            + r.statusCode() + " " + Answers.excerpt(r));
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(0);
+        assertThat(failures).as("malformed query parameters (%d checked)", checked).isEmpty();
+    }
+
+    /** A parameter whose value has a shape: an id, a number, a date. Free text (q, phone, scope) has none. */
+    private static boolean typed(OpenApi.Param p) {
+        String n = p.name().toLowerCase(Locale.ROOT);
+        return p.type().equals("integer") || p.type().equals("number") || n.endsWith("id")
+                || n.equals("from") || n.equals("to") || n.equals("date") || n.endsWith("date");
+    }
+
     // ---------------------------------------------------------------- generation
 
     private Case generate(OpenApi.Operation op, Junk junk, World w, List<String> badTokens) {
