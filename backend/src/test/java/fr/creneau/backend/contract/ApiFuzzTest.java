@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiFuzzTest {
     static final long SEED = 20_261_123L;
     static final int DEFAULT_COUNT = 15;
+    static final int TIMEOUT_MS = 10_000;
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> OTHER_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
@@ -93,6 +94,16 @@ class ApiFuzzTest {
                 try {
                     r = send(c);
                 } catch (RuntimeException e) {
+                    if (cause(e, java.net.SocketTimeoutException.class)) {
+                        if (op.streaming()) {
+                            perOp.merge("stream held open", 1, Integer::sum);
+                        } else {
+                            String kind = op.key() + " -> no answer within " + TIMEOUT_MS + " ms";
+                            failureCounts.merge(kind, 1, Integer::sum);
+                            firstFailure.putIfAbsent(kind, "case " + i + ": " + c.describe());
+                        }
+                        continue;
+                    }
                     // the HTTP client itself refused to send it (e.g. a header it cannot encode): nothing reached the server
                     perOp.merge("not sent", 1, Integer::sum);
                     continue;
@@ -426,10 +437,23 @@ class ApiFuzzTest {
 
     // ---------------------------------------------------------------- sending and reporting
 
+    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Response send(Case c) {
+        // A read timeout: a server-sent-events stream never ends, and nothing else may take that long
         RequestSpecification spec = RestAssured.given().urlEncodingEnabled(false)
                 .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false))
+                        .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                                .setParam("http.socket.timeout", TIMEOUT_MS)
+                                .setParam("http.connection.timeout", TIMEOUT_MS)));
         c.headers().forEach(spec::header);
         if (c.body() != null) {
             spec.body(c.body());

@@ -33,7 +33,7 @@ final class OpenApi {
     }
 
     record Operation(String method, String path, List<Param> params, boolean hasBody, List<Field> bodyFields,
-                     boolean bodyIsArray) {
+                     boolean bodyIsArray, boolean streaming) {
         /** "POST /api/appointments/{id}/status": the key of the matrix table. */
         String key() {
             return method + " " + path;
@@ -101,8 +101,10 @@ final class OpenApi {
                         fields.add(new Field(prop.getKey(), ps.path("type").asText(""), ps.path("format").asText(""), enums));
                     }
                 }
+                // Server-sent events: a 2xx answer never ends, so callers must not wait for its body
+                boolean streaming = op.path("responses").toString().contains("text/event-stream");
                 ops.add(new Operation(m.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(params.values()),
-                        !body.isMissingNode(), fields, array));
+                        !body.isMissingNode(), fields, array, streaming));
             }
         }
         return ops;
