@@ -36,6 +36,7 @@ public class BlockForm {
     private final TextField note;
     private final RadioButton[] kinds = new RadioButton[4];
     private AbsenceDto pending;
+    private int previews;
 
     public BlockForm(Long practitionerId, String practitionerName, String timezone, String day, Form back) {
         this.practitionerId = practitionerId;
@@ -78,6 +79,8 @@ public class BlockForm {
 
     private void preview() {
         result.removeAll();
+        pending = null;
+        Ui.showMessage(msg, Ui.tr("common.loading"), false);
         String[] range = BlockRange.of(kind(), date.getText().trim(), start.getText().trim(), end.getText().trim(),
                 timezone);
         if (range == null) {
@@ -96,6 +99,8 @@ public class BlockForm {
         }
         pending = a;
         showChoices(res.value);
+        previews++;
+        form.putClientProperty("previews", Integer.valueOf(previews));
     }
 
     private void showChoices(final List<AppointmentDto> hit) {
@@ -142,11 +147,15 @@ public class BlockForm {
             return;
         }
         pending.confirmConflicts = confirm;
-        ApiResult<Void> res = Api.saveAbsence(practitionerId, pending);
+        ApiResult<AbsenceDto> res = Api.saveAbsence(practitionerId, pending);
         if (res.ok()) {
             result.removeAll();
             Ui.showMessage(msg, Ui.tr("block.saved"), false);
             pending = null;
+            if (res.value != null && res.value.id != null) {
+                final Long absenceId = res.value.id;
+                result.add(Ui.secondary("block.undo", "blockUndo", e -> undo(absenceId)));
+            }
         } else if (res.status == 409) {
             // someone booked meanwhile: show the fresh list again
             ApiResult<List<AppointmentDto>> again = Api.previewAbsence(practitionerId, pending);
@@ -154,6 +163,18 @@ public class BlockForm {
                 showChoices(again.value);
             }
             Ui.showMessage(msg, Ui.tr("error.absence_conflicts"), true);
+        } else {
+            Ui.showMessage(msg, res.message(), true);
+        }
+        form.revalidate();
+    }
+
+    /** Removes the block just saved (the appointments kept are untouched). */
+    private void undo(Long absenceId) {
+        ApiResult<Void> res = Api.deleteAbsence(absenceId);
+        if (res.ok()) {
+            result.removeAll();
+            Ui.showMessage(msg, Ui.tr("block.undone"), false);
         } else {
             Ui.showMessage(msg, res.message(), true);
         }

@@ -43,7 +43,7 @@ public class PatientHomeForm {
         form.add(tabs);
         form.add(msg);
         form.add(list);
-        Container bottom = new Container(new GridLayout(1, 2));
+        Container bottom = new Container(BoxLayout.y());
         bottom.add(Ui.secondary("home.addRelative", "addRelativeButton", e -> new RelativeForm(form).show()));
         bottom.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
         form.add(bottom);

@@ -46,6 +46,16 @@ public class PractitionerForm {
         if (pr.ok()) {
             ctx.practice = pr.value;
             body.add(Ui.line(pr.value.name, "CardLine"));
+            if (!Boolean.TRUE.equals(ctx.practitioner.absentNow)) {
+                // emergency number, reachable hours and substitute, one tap away
+                final Container closed = new Container(BoxLayout.y());
+                closed.add(Ui.secondary("closed.show", "closedInfoButton", e -> {
+                    closed.removeAll();
+                    closed.add(ClosedInfo.of(ctx.practice, "closed.whenClosed"));
+                    form.revalidate();
+                }));
+                body.add(closed);
+            }
         }
         if (Boolean.TRUE.equals(ctx.practitioner.absentNow)) {
             body.add(ClosedInfo.of(ctx.practice, "closed.practitionerAway"));
