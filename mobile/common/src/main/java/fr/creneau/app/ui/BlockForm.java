@@ -30,6 +30,7 @@ public class BlockForm {
     private final String timezone;
     private final SpanLabel msg = Ui.messageArea("blockMessage");
     private final Container result = new Container(BoxLayout.y());
+    private final Container times = new Container(BoxLayout.y());
     private final TextField date;
     private final TextField start;
     private final TextField end;
@@ -54,18 +55,28 @@ public class BlockForm {
         for (int i = 0; i < 4; i++) {
             kinds[i] = new RadioButton(Ui.tr(keys[i]));
             kinds[i].setName(names[i]);
+            kinds[i].setToggle(true);
             kinds[i].setUIID("Choice");
+            kinds[i].addActionListener(e -> showTimes());
             g.add(kinds[i]);
             kc.add(kinds[i]);
         }
         kinds[0].setSelected(true);
         form.add(kc);
-        start = Ui.field(form, "field.startTime", "blockStart", "08:00", TextArea.ANY);
-        end = Ui.field(form, "field.endTime", "blockEnd", "12:00", TextArea.ANY);
+        start = Ui.field(times, "field.startTime", "blockStart", "08:00", TextArea.ANY);
+        end = Ui.field(times, "field.endTime", "blockEnd", "12:00", TextArea.ANY);
+        form.add(times);
+        showTimes();
         note = Ui.field(form, "field.note", "blockNote", "", TextArea.ANY);
         form.add(Ui.primary("block.check", "blockCheck", e -> preview()));
         form.add(msg);
         form.add(result);
+    }
+
+    /** Start and end times matter only for a range; a day or half-day is set by the practitioner's hours. */
+    private void showTimes() {
+        times.setHidden(kind() != BlockRange.RANGE);
+        form.revalidate();
     }
 
     private int kind() {
@@ -99,6 +110,7 @@ public class BlockForm {
         }
         pending = a;
         showChoices(res.value);
+        form.scrollComponentToVisible(msg);
         previews++;
         form.putClientProperty("previews", Integer.valueOf(previews));
     }

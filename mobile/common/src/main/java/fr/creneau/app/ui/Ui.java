@@ -37,7 +37,16 @@ public final class Ui {
 
     /** A scrollable form with a translated title, named for the UI tests, with a back command when given. */
     public static Form form(String titleKey, String name, final Form back) {
-        Form f = new Form(tr(titleKey), BoxLayout.y());
+        Form f = new Form(tr(titleKey), BoxLayout.y()) {
+            @Override
+            public void revalidate() {
+                // wrapped texts (SpanLabel) learn their real width in the first pass and their height in the
+                // second; one pass clips the last line of a card
+                super.revalidate();
+                setShouldCalcPreferredSize(true);
+                super.revalidate();
+            }
+        };
         if (f.getToolbar() == null) {
             f.setToolbar(new com.codename1.ui.Toolbar());
             f.setTitle(tr(titleKey));
