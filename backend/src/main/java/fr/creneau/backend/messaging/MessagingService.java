@@ -400,6 +400,9 @@ public class MessagingService {
         if (withClinical) {
             d.answers = codec.read(r.answers);
             d.triageReasons = codec.readCodes(r.triageReasons);
+        } else {
+            // the reasons (a high temperature...) are clinical too
+            d.triageReasons = null;
         }
         d.createdAt = text(r.createdAt);
         d.readAt = text(r.readAt);
