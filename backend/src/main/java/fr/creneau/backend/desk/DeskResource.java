@@ -2,8 +2,6 @@ package fr.creneau.backend.desk;
 
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.model.api.CallDto;
-import fr.creneau.model.api.CallScriptDto;
-import fr.creneau.model.api.IndicatorsDto;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,22 +21,15 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The desk, practice side: opening and listing calls, call scripts and the practice's indicators. */
-@Path("/api/practices/{practiceId}")
+/** The desk, practice side: opening and listing calls. */
+@Path("/api/practices/{practiceId}/calls")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DeskResource {
     @Inject
     DeskService desk;
 
-    @Inject
-    CallScripts scripts;
-
-    @Inject
-    Indicators indicators;
-
     @POST
-    @Path("/calls")
     @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN"})
     public Uni<Response> open(@PathParam("practiceId") long practiceId, CallDto body) {
         return desk.open(practiceId, body == null ? new CallDto() : body).map(c -> Response.status(201).entity(c).build());
@@ -46,28 +37,12 @@ public class DeskResource {
 
     /** Calls started in [from, to) (instants; default: the last 24 hours), without clinical answers. */
     @GET
-    @Path("/calls")
     @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN", "PRACTITIONER"})
     public Uni<List<CallDto>> list(@PathParam("practiceId") long practiceId, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
         Instant end = to == null ? Instant.now() : instant("to", to);
         Instant start = from == null ? end.minus(1, ChronoUnit.DAYS) : instant("from", from);
         return desk.list(practiceId, start, end);
-    }
-
-    @GET
-    @Path("/call-scripts")
-    @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN", "PRACTITIONER"})
-    public Uni<List<CallScriptDto>> scripts(@PathParam("practiceId") long practiceId) {
-        return scripts.forPractice(practiceId);
-    }
-
-    @GET
-    @Path("/indicators")
-    @RolesAllowed({"PRACTITIONER", "PRACTICE_ADMIN"})
-    public Uni<IndicatorsDto> indicators(@PathParam("practiceId") long practiceId, @QueryParam("from") String from,
-                                         @QueryParam("to") String to) {
-        return indicators.compute(practiceId, from, to);
     }
 
     private static Instant instant(String field, String text) {
