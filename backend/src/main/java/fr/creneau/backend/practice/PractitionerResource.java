@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The public directory of practitioners: no token needed. */
-@Path("/api/practitioners")
+/* Every resource of the schedule and directory sits under "/api": RESTEasy Reactive picks one resource class by
+ * its path first, so a class at "/api/practitioners" would hide the "/api/practitioners/{id}/..." methods of others. */
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class PractitionerResource {
@@ -27,19 +29,20 @@ public class PractitionerResource {
     CurrentIdentityAssociation identities;
 
     @GET
+    @Path("/practitioners")
     public Uni<List<PractitionerDto>> search(@QueryParam("q") String q, @QueryParam("specialty") String specialty,
                                              @QueryParam("practiceId") Long practiceId) {
         return directory.search(q, specialty, practiceId);
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/practitioners/{id}")
     public Uni<PractitionerDto> get(@PathParam("id") long id) {
         return directory.practitioner(id);
     }
 
     @GET
-    @Path("/{id}/motives")
+    @Path("/practitioners/{id}/motives")
     public Uni<List<MotiveDto>> motives(@PathParam("id") long id) {
         return Viewer.resolve(identities).flatMap(v -> directory.practitionerMotives(v, id));
     }

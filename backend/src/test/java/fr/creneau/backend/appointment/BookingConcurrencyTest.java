@@ -146,4 +146,29 @@ class BookingConcurrencyTest {
         answers.stream().filter(r -> r.statusCode() == 422)
                 .forEach(r -> assertThat(r.jsonPath().getString("code")).isEqualTo("idempotency_key_reused"));
     }
+
+    @Test
+    void racingStatusChangesApplyOnceAndNeverFail500() throws Exception {
+        BookingWorld w = new BookingWorld(fx);
+        Actor patient = w.knownPatient();
+        long id = w.appointment(patient.patientId(), w.practitionerId, w.at("09:00"), 15,
+                fr.creneau.model.rules.AppointmentStatus.BOOKED);
+        List<Callable<Response>> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Actor actor = i % 2 == 0 ? w.secretary : w.admin;
+            requests.add(() -> {
+                Response r = given().header("Authorization", actor.bearer()).contentType(ContentType.JSON)
+                        .body(Map.of("status", "CANCELLED_BY_PRACTICE", "reason", "Fermeture"))
+                        .post("/api/appointments/" + id + "/status");
+                r.then().extract();
+                return r;
+            });
+        }
+        List<Response> answers = race(requests);
+
+        assertThat(count(answers, 200)).isEqualTo(1);
+        // The losers either lost the optimistic lock (409) or saw the cancellation already made (422)
+        assertThat(count(answers, 409) + count(answers, 422)).isEqualTo(9);
+        assertThat(fx.queryLong("SELECT version FROM appointment WHERE id = ?", id)).isEqualTo(1);
+    }
 }
