@@ -126,6 +126,70 @@ final class Ctx {
                 .atTime(20, 0).atZone(World.PARIS).toInstant();
     }
 
+    private boolean foreign() {
+        return target == Target.FOREIGN;
+    }
+
+    /** A fresh patient request: the patient caller's own in A, or B's patient's in B. */
+    long requestId() {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        Actor author = foreign() ? w.patientOfB : w.patient;
+        long practice = foreign() ? w.b.practiceId() : w.a.practiceId();
+        return ((Number) given().contentType(ContentType.JSON).header("Authorization", author.bearer())
+                .body(map("patientId", author.patientId(), "answers", map("type", "PRESCRIPTION_RENEWAL",
+                        "medication", "Lévothyrox 50 µg", "since", "2023-05-01")))
+                .post("/api/practices/{p}/requests", practice).then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    /** A fresh call taken by the side's secretary; {@code ready}: identity checked and triaged already. */
+    long callId(boolean ready) {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        Actor secretary = foreign() ? w.secretaryOfB : w.secretary;
+        World.Side s = side();
+        long id = ((Number) given().contentType(ContentType.JSON).header("Authorization", secretary.bearer())
+                .body(map("callerName", "Camille Durand", "callerPhone", "+33612345678"))
+                .post("/api/practices/{p}/calls", s.practiceId()).then().statusCode(201).extract().path("id")).longValue();
+        if (ready) {
+            given().contentType(ContentType.JSON).header("Authorization", secretary.bearer())
+                    .body(identity(s.patientId())).post("/api/calls/{id}/identity", id).then().statusCode(200);
+            given().contentType(ContentType.JSON).header("Authorization", secretary.bearer())
+                    .body(map("reason", "Renouvellement d'ordonnance", "answers", map("type", "PRESCRIPTION_RENEWAL",
+                            "medication", "Lévothyrox 50 µg", "since", "2023-05-01")))
+                    .post("/api/calls/{id}/triage", id)
+                    .then().statusCode(200);
+        }
+        return id;
+    }
+
+    static Map<String, Object> identity(long patientId) {
+        return map("patientId", patientId, "lastName", "Durand", "birthDate", "1985-04-12", "phone", "+33612345678");
+    }
+
+    /** A fresh secretary account of the side: the subject of a clinical grant. */
+    long freshSecretaryAccountId() {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        return w.fx.staff(fr.creneau.model.rules.Role.SECRETARY, side().practiceId(), null).accountId();
+    }
+
+    /** A fresh red flag of the side's practice, added by its admin; its code. */
+    String freshRedFlagCode() {
+        String code = "flag_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        if (target == Target.MISSING) {
+            return code;
+        }
+        Actor admin = foreign() ? w.adminOfB : w.admin;
+        given().contentType(ContentType.JSON).header("Authorization", admin.bearer())
+                .body(map("code", code, "labelFr", "Douleur thoracique", "labelEn", "Chest pain"))
+                .post("/api/practices/{p}/red-flags", side().practiceId()).then().statusCode(201);
+        return code;
+    }
+
     static String slot() {
         return World.nextSlot().toString();
     }

@@ -45,6 +45,9 @@ final class Matrix {
         m.appointments();
         m.directory();
         m.schedule();
+        m.messaging();
+        m.desk();
+        m.journalAndLive();
         return m.rows;
     }
 
@@ -216,6 +219,94 @@ final class Matrix {
     private static Map<String, Object> absence() {
         java.time.Instant start = Ctx.sundayEvening();
         return map("start", start.toString(), "end", start.plusSeconds(3600).toString(), "note", "Formation");
+    }
+
+    // ---------------------------------------------------------------- messaging: triage grid, red flags, requests, grants
+
+    private void messaging() {
+        open("GET /api/practices/{practiceId}/triage-grid", c -> c.req().get("/api/practices/{p}/triage-grid", c.practiceId()),
+                "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404", "2xx 2xx 404");
+        row("POST /api/practices/{practiceId}/red-flags", c -> c.req().body(map("code",
+                                "flag_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36), "labelFr", "Malaise",
+                                "labelEn", "Fainting")).post("/api/practices/{p}/red-flags", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        row("DELETE /api/practices/{practiceId}/red-flags/{code}", c -> c.req()
+                        .delete("/api/practices/{p}/red-flags/{code}", c.practiceId(), c.freshRedFlagCode()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        row("POST /api/practices/{practiceId}/requests", c -> c.req().body(map("patientId", c.patientId(),
+                        "answers", map("type", "PRESCRIPTION_RENEWAL", "medication", "Doliprane", "since", "2024-01-01")))
+                        .post("/api/practices/{p}/requests", c.practiceId()),
+                // a patient's FOREIGN: another patient, at practice B
+                "401 401 401", "2xx 404 404", "403 403 403", "403 403 403", "403 403 403");
+        row("GET /api/practices/{practiceId}/requests", c -> c.req().get("/api/practices/{p}/requests", c.practiceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("GET /api/requests/mine", c -> c.req().get("/api/requests/mine"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("GET /api/requests/{id}", c -> c.req().get("/api/requests/{id}", c.requestId()),
+                "401 401 401", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        // clinical content: the secretary of the world has no clinical grant
+        row("GET /api/requests/{id}/replies", c -> c.req().get("/api/requests/{id}/replies", c.requestId()),
+                "401 401 401", "2xx 404 404", "2xx 404 404", "403 404 404", "2xx 404 404");
+        row("POST /api/requests/{id}/replies", c -> c.req().body(map("body", "Ordonnance prête à l'accueil"))
+                        .post("/api/requests/{id}/replies", c.requestId()),
+                "401 401 401", "2xx 404 404", "2xx 404 404", "403 404 404", "2xx 404 404");
+        row("POST /api/requests/{id}/close", c -> c.req().post("/api/requests/{id}/close", c.requestId()),
+                "401 401 401", "2xx 404 404", "2xx 404 404", "403 404 404", "2xx 404 404");
+        row("GET /api/practices/{practiceId}/clinical-grants", c -> c.req()
+                        .get("/api/practices/{p}/clinical-grants", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        row("PUT /api/practices/{practiceId}/clinical-grants/{accountId}", c -> c.req()
+                        .put("/api/practices/{p}/clinical-grants/{a}", c.practiceId(), c.freshSecretaryAccountId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        row("DELETE /api/practices/{practiceId}/clinical-grants/{accountId}", c -> c.req()
+                        .delete("/api/practices/{p}/clinical-grants/{a}", c.practiceId(), c.freshSecretaryAccountId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- the telesecretariat desk
+
+    private void desk() {
+        row("POST /api/practices/{practiceId}/calls", c -> c.req().body(map("callerName", "Camille Durand",
+                        "callerPhone", "+33612345678")).post("/api/practices/{p}/calls", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("GET /api/practices/{practiceId}/calls", c -> c.req().get("/api/practices/{p}/calls", c.practiceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("GET /api/calls/{id}", c -> c.req().get("/api/calls/{id}", c.callId(false)),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/calls/{id}/identity", c -> c.req().body(Ctx.identity(c.patientId()))
+                        .post("/api/calls/{id}/identity", c.callId(false)),
+                "401 401 401", "403 403 403", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("POST /api/calls/{id}/triage", c -> c.req().body(map("reason", "Renouvellement d'ordonnance"))
+                        .post("/api/calls/{id}/triage", c.callId(false)),
+                "401 401 401", "403 403 403", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("POST /api/calls/{id}/outcome", c -> c.req().body(map("outcome", "MEMO", "note", "Rappeler demain"))
+                        .post("/api/calls/{id}/outcome", c.callId(true)),
+                "401 401 401", "403 403 403", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("GET /api/practices/{practiceId}/call-scripts", c -> c.req().get("/api/practices/{p}/call-scripts", c.practiceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("PUT /api/motives/{motiveId}/call-script", c -> c.req().body(map("questionsFr", List.of("Depuis quand ?"),
+                        "questionsEn", List.of("Since when?"))).put("/api/motives/{m}/call-script", c.freshMotiveId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        row("GET /api/practices/{practiceId}/indicators", c -> c.req().queryParam("from", java.time.LocalDate.now(World.PARIS)
+                        .minusDays(7).toString()).queryParam("to", java.time.LocalDate.now(World.PARIS).toString())
+                        .get("/api/practices/{p}/indicators", c.practiceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "403 403 403", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- access journal, live updates, check-in
+
+    private void journalAndLive() {
+        row("GET /api/practices/{practiceId}/journal", c -> c.req().get("/api/practices/{p}/journal", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        row("GET /api/practices/{practiceId}/journal/verify", c -> c.req()
+                        .get("/api/practices/{p}/journal/verify", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
+        // server-sent events: only the status line and headers are read, the stream is then dropped
+        row("GET /api/practices/{practiceId}/events", c -> Sse.open(c, "/api/practices/" + c.practiceId() + "/events"),
+                "401 401 401", "4xx 4xx 4xx", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        // fresh appointments are days ahead: a patient's own check-in passes authorization and meets 422 not_today
+        row("POST /api/appointments/{id}/check-in", c -> c.req().post("/api/appointments/{id}/check-in", c.appointmentId()),
+                "401 401 401", "422 404 404", "403 403 403", "403 403 403", "403 403 403");
     }
 
     // ---------------------------------------------------------------- table plumbing

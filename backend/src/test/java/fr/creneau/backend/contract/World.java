@@ -34,6 +34,10 @@ final class World {
     final Actor admin;
     /** Another patient known to A: a patient's "foreign" object in their own practice. */
     final long otherPatientOfA;
+    /** B's own people, who make B's objects through the API (requests, calls, red flags). */
+    final Actor patientOfB;
+    final Actor secretaryOfB;
+    final Actor adminOfB;
 
     /** One practice and what it holds. */
     record Side(long practiceId, long siteId, long practitionerId, long colleagueId, long motiveId, long patientId) {
@@ -49,6 +53,9 @@ final class World {
         this.admin = fx.staff(Role.PRACTICE_ADMIN, a.practiceId, null);
         this.otherPatientOfA = fx.patient(Fixtures.unique("Martin"), "Léa", LocalDate.of(1990, 1, 2), "+33611111111", null);
         fx.knownTo(a.practiceId, otherPatientOfA);
+        this.patientOfB = fx.account(Role.PATIENT, null, null, b.patientId);
+        this.secretaryOfB = fx.staff(Role.SECRETARY, b.practiceId, null);
+        this.adminOfB = fx.staff(Role.PRACTICE_ADMIN, b.practiceId, null);
     }
 
     private static Side side(Fixtures fx) {
