@@ -1,5 +1,6 @@
 package fr.creneau.backend.journal;
 
+import fr.creneau.backend.platform.Params;
 import fr.creneau.model.api.JournalEntryDto;
 import fr.creneau.model.api.JournalVerifyDto;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +24,10 @@ public class JournalResource {
     JournalService service;
 
     @GET
-    public Uni<List<JournalEntryDto>> list(@PathParam("practiceId") long practiceId, @QueryParam("beforeId") Long beforeId,
-                                           @QueryParam("limit") @DefaultValue("100") int limit) {
-        return service.list(practiceId, beforeId, limit);
+    public Uni<List<JournalEntryDto>> list(@PathParam("practiceId") long practiceId, @QueryParam("beforeId") String beforeId,
+                                           @QueryParam("limit") String limit) {
+        return service.list(practiceId, Params.optionalId("beforeId", beforeId),
+                Params.optionalInt("limit", limit, 100, 1, 1000));
     }
 
     @GET

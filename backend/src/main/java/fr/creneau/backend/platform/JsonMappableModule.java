@@ -71,6 +71,25 @@ public class JsonMappableModule implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * NUL and other C0 control characters (but tab and line breaks) are legal JSON yet meaningless in a name or a
+     * note, and PostgreSQL refuses NUL outright: refuse them here, naming the field.
+     */
+    static void rejectControlCharacters(Object value, String field) {
+        if (value instanceof String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    throw new JsonFieldException(field == null ? "body" : field, "must not contain control characters");
+                }
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> rejectControlCharacters(v, String.valueOf(k)));
+        } else if (value instanceof Iterable<?> items) {
+            items.forEach(v -> rejectControlCharacters(v, field));
+        }
+    }
+
     static final class MappableDeserializer extends JsonDeserializer<Object> {
         private final Method fromMap;
 
@@ -84,6 +103,7 @@ public class JsonMappableModule implements ObjectMapperCustomizer {
                 throw new JsonFieldException("body", "must be a JSON object");
             }
             Map<?, ?> map = p.readValueAs(Map.class);
+            rejectControlCharacters(map, null);
             try {
                 return fromMap.invoke(null, map);
             } catch (InvocationTargetException e) {

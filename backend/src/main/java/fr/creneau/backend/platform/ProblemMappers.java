@@ -98,6 +98,11 @@ public class ProblemMappers {
         if ("23P01".equals(sqlState)) {
             return Problems.response(409, "slot_taken", "This time is no longer free");
         }
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // A data exception: a value PostgreSQL cannot hold (a NUL in a query text, a number out of range)
+            return Problems.response(400, "invalid_value", "A value in the request cannot be stored or searched: "
+                    + "check for control characters or out-of-range numbers");
+        }
         if ("23505".equals(sqlState)) {
             return Problems.response(409, "already_exists", "This already exists");
         }

@@ -1,5 +1,6 @@
 package fr.creneau.backend.practice;
 
+import fr.creneau.backend.platform.Params;
 import fr.creneau.model.api.MotiveDto;
 import fr.creneau.model.api.PractitionerDto;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -31,8 +32,8 @@ public class PractitionerResource {
     @GET
     @Path("/practitioners")
     public Uni<List<PractitionerDto>> search(@QueryParam("q") String q, @QueryParam("specialty") String specialty,
-                                             @QueryParam("practiceId") Long practiceId) {
-        return directory.search(q, specialty, practiceId);
+                                             @QueryParam("practiceId") String practiceId) {
+        return directory.search(q, specialty, Params.optionalId("practiceId", practiceId));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package fr.creneau.backend.schedule;
 
+import fr.creneau.backend.platform.Params;
 import fr.creneau.backend.appointment.AppointmentMapper;
 import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.backend.platform.ProblemException;

@@ -1,5 +1,6 @@
 package fr.creneau.backend.schedule;
 
+import fr.creneau.backend.platform.Params;
 import fr.creneau.backend.practice.Viewer;
 import fr.creneau.model.api.SlotDto;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

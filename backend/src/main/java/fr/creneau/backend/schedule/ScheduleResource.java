@@ -1,5 +1,6 @@
 package fr.creneau.backend.schedule;
 
+import fr.creneau.backend.platform.Params;
 import fr.creneau.model.api.AbsenceDto;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.OpeningRangeDto;

@@ -1,6 +1,5 @@
-package fr.creneau.backend.schedule;
+package fr.creneau.backend.platform;
 
-import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.model.rules.TimeText;
 
 import java.time.Instant;
@@ -9,11 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Query and body texts turned into java.time at the edge; a bad one answers 400 naming the field. */
-final class Params {
+public final class Params {
     private Params() {
     }
 
-    static LocalDate date(String field, String text, boolean required) {
+    public static LocalDate date(String field, String text, boolean required) {
         if (text == null || text.isBlank()) {
             if (required) {
                 throw ProblemException.invalid(field, "required", "is required");
@@ -26,7 +25,7 @@ final class Params {
         return LocalDate.parse(text);
     }
 
-    static long id(String field, String text) {
+    public static long id(String field, String text) {
         if (text == null || text.isBlank()) {
             throw ProblemException.invalid(field, "required", "is required");
         }
@@ -41,7 +40,28 @@ final class Params {
         }
     }
 
-    static Instant instant(String field, String text) {
+    /** An optional id: absent is null, malformed is a 400 naming the field (not the 404 JAX-RS would answer). */
+    public static Long optionalId(String field, String text) {
+        return text == null || text.isBlank() ? null : id(field, text);
+    }
+
+    /** An optional whole number within bounds, with a default when absent. */
+    public static int optionalInt(String field, String text, int dflt, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return dflt;
+        }
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v < min || v > max) {
+                throw ProblemException.invalid(field, "out_of_range", "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, "invalid_number", "must be a whole number");
+        }
+    }
+
+    public static Instant instant(String field, String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
