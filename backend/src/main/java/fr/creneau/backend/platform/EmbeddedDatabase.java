@@ -23,6 +23,10 @@ public final class EmbeddedDatabase {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "on");
+                String port = System.getProperty("creneau.embedded.port");
+                if (port != null) {
+                    builder.setPort(Integer.parseInt(port));
+                }
                 if (dataDir != null) {
                     Files.createDirectories(dataDir);
                     builder.setDataDirectory(dataDir).setCleanDataDirectory(false);

@@ -1,0 +1,376 @@
+package fr.creneau.backend.appointment;
+
+import fr.creneau.backend.patient.PatientRepository;
+import fr.creneau.backend.platform.ProblemException;
+import fr.creneau.backend.platform.ProblemMappers;
+import fr.creneau.backend.practice.Motive;
+import fr.creneau.backend.practice.Practice;
+import fr.creneau.backend.practice.Practitioner;
+import fr.creneau.model.api.AppointmentDto;
+import fr.creneau.model.api.BookingRequest;
+import fr.creneau.model.api.RescheduleRequest;
+import fr.creneau.model.api.SlotDto;
+import fr.creneau.model.api.StatusChangeRequest;
+import fr.creneau.model.rules.AppointmentStatus;
+import fr.creneau.model.rules.Channel;
+import fr.creneau.model.rules.FieldError;
+import fr.creneau.model.rules.Role;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Booking and the life of an appointment: who may do what to which appointment, and when. */
+@ApplicationScoped
+public class AppointmentService {
+    static final int MAX_AGENDA_DAYS = 31;
+
+    @Inject
+    AppointmentRepository appointments;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    AppointmentMapper mapper;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    // TEMPORARY: replace with ScheduleService once the schedule package is on main (see requireBookable)
+    @Inject
+    TemporarySlotCheck slotCheck;
+
+    @Inject
+    Clock clock;
+
+    // ---------------------------------------------------------------- booking
+
+    public Uni<Response> book(Caller caller, BookingRequest request, String idempotencyKey) {
+        requireBody(request);
+        ProblemException.check(request.validate());
+        Instant start = instant("start", request.start);
+        Channel channel = channel(caller, request.channel);
+        return idempotency.run(caller.accountId(), idempotencyKey, "POST /api/appointments", request,
+                () -> doBook(caller, request, start, channel).map(dto -> new IdempotencyService.Outcome(201, dto)));
+    }
+
+    private Uni<AppointmentDto> doBook(Caller caller, BookingRequest request, Instant start, Channel channel) {
+        return Practitioner.<Practitioner>findById(request.practitionerId).chain(practitioner -> {
+            if (practitioner == null || (caller.isStaff() && !caller.isStaffOf(practitioner.practiceId))) {
+                throw notFound("Practitioner", "practitionerId");
+            }
+            requireOwnAgenda(caller, practitioner.id);
+            return Motive.<Motive>findById(request.motiveId).chain(motive -> {
+                if (motive == null || !motive.practiceId.equals(practitioner.practiceId)) {
+                    throw ProblemException.invalid("motiveId", "unknown_motive", "is not a motive of this practice");
+                }
+                return requireMayBookFor(caller, practitioner.practiceId, request.patientId)
+                        .chain(() -> requireBookable(practitioner.id, motive.id, start, caller.isStaff()))
+                        .chain(slot -> {
+                            if (request.siteId != null && !request.siteId.equals(slot.siteId)) {
+                                throw ProblemException.invalid("siteId", "wrong_site",
+                                        "the practitioner receives at another site at this time");
+                            }
+                            Appointment a = new Appointment();
+                            a.practiceId = practitioner.practiceId;
+                            a.practitionerId = practitioner.id;
+                            a.siteId = slot.siteId;
+                            a.patientId = request.patientId;
+                            a.motiveId = motive.id;
+                            a.startsAt = start;
+                            a.endsAt = start.plus(Duration.ofMinutes(motive.durationMinutes));
+                            a.status = AppointmentStatus.BOOKED;
+                            a.channel = channel;
+                            a.bookedBy = caller.accountId();
+                            a.bookedByRole = caller.role();
+                            // Flushed here, inside the transaction: the exclusion constraints decide a clash now
+                            return appointments.persistAndFlush(a)
+                                    .onFailure().transform(AppointmentService::clash)
+                                    .chain(() -> patients.linkToPractice(a.practiceId, a.patientId))
+                                    .chain(() -> mapper.toDto(a));
+                        });
+            });
+        });
+    }
+
+    /**
+     * The one place slot rules (opening hours, absences, notice, horizon, urgency reserve, online motives) are
+     * checked. They belong to the schedule package.
+     */
+    private Uni<SlotDto> requireBookable(long practitionerId, long motiveId, Instant start, boolean staff) {
+        // TEMPORARY until ScheduleService.requireBookable is on main
+        return slotCheck.requireBookable(practitionerId, motiveId, start, staff);
+    }
+
+    private Uni<Void> requireMayBookFor(Caller caller, long practiceId, long patientId) {
+        Uni<Boolean> allowed = caller.isPatient()
+                ? patients.isOwnOrRelative(caller.patientId(), patientId)
+                : patients.isKnownTo(practiceId, patientId);
+        return allowed.invoke(ok -> {
+            if (!ok) {
+                throw notFound("Patient", "patientId");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Channel channel(Caller caller, Channel asked) {
+        if (caller.isPatient()) {
+            if (asked != null && asked != Channel.ONLINE) {
+                throw ProblemException.invalid("channel", "wrong_channel", "patients book ONLINE");
+            }
+            return Channel.ONLINE;
+        }
+        if (asked == Channel.ONLINE) {
+            throw ProblemException.invalid("channel", "wrong_channel", "the practice books PHONE or DESK");
+        }
+        if (asked != null) {
+            return asked;
+        }
+        return caller.role() == Role.PRACTITIONER ? Channel.DESK : Channel.PHONE;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public Uni<AppointmentDto> get(Caller caller, long id) {
+        return Panache.withSession(() -> loadVisible(caller, id).chain(mapper::toDto));
+    }
+
+    public Uni<List<AppointmentDto>> mine(Caller caller, String scope) {
+        boolean upcoming;
+        if (scope == null || scope.equals("upcoming")) {
+            upcoming = true;
+        } else if (scope.equals("past")) {
+            upcoming = false;
+        } else {
+            throw ProblemException.invalid("scope", "invalid_scope", "must be upcoming or past");
+        }
+        Instant now = clock.instant();
+        return Panache.withSession(() -> appointments.ofHolder(caller.patientId(), now, upcoming)
+                .chain(mapper::toDtos));
+    }
+
+    /** A practitioner's appointments over whole local days of the practice, {@code to} included. */
+    public Uni<List<AppointmentDto>> agenda(Caller caller, long practitionerId, String from, String to) {
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        return Panache.withSession(() -> Practitioner.<Practitioner>findById(practitionerId).chain(practitioner -> {
+            if (practitioner == null || !caller.isStaffOf(practitioner.practiceId)) {
+                throw ProblemException.notFound("Practitioner");
+            }
+            return Practice.<Practice>findById(practitioner.practiceId).chain(practice -> {
+                ZoneId zone = practice.zone();
+                LocalDate first = fromDate != null ? fromDate : LocalDate.now(clock.withZone(zone));
+                LocalDate last = toDate != null ? toDate : first;
+                if (last.isBefore(first)) {
+                    throw ProblemException.invalid("to", "before_from", "must not be before from");
+                }
+                if (first.plusDays(MAX_AGENDA_DAYS).isBefore(last.plusDays(1))) {
+                    throw ProblemException.invalid("to", "range_too_long", "at most " + MAX_AGENDA_DAYS + " days");
+                }
+                return appointments.agenda(practitioner.id, first.atStartOfDay(zone).toInstant(),
+                        last.plusDays(1).atStartOfDay(zone).toInstant());
+            }).chain(mapper::toDtos);
+        }));
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    public Uni<Response> reschedule(Caller caller, long id, RescheduleRequest request, String idempotencyKey) {
+        requireBody(request);
+        ProblemException.check(request.validate());
+        Instant start = instant("start", request.start);
+        return idempotency.run(caller.accountId(), idempotencyKey, "POST /api/appointments/" + id + "/reschedule",
+                request, () -> doReschedule(caller, id, request, start)
+                        .map(dto -> new IdempotencyService.Outcome(200, dto)));
+    }
+
+    /**
+     * One UPDATE of the row in one transaction: the exclusion constraints check the new slot against every other
+     * appointment, and on a clash the transaction rolls back with the old slot still held.
+     */
+    private Uni<AppointmentDto> doReschedule(Caller caller, long id, RescheduleRequest request, Instant start) {
+        return loadVisible(caller, id).chain(a -> {
+            requireOwnAgenda(caller, a.practitionerId);
+            if (!a.status.isPending()) {
+                throw ProblemException.unprocessable("not_pending", "Only a booked or confirmed appointment can move");
+            }
+            long targetId = request.practitionerId != null ? request.practitionerId : a.practitionerId;
+            requireOwnAgenda(caller, targetId);
+            return Practitioner.<Practitioner>findById(targetId).chain(target -> {
+                if (target == null || !target.practiceId.equals(a.practiceId)) {
+                    throw notFound("Practitioner", "practitionerId");
+                }
+                return Practice.<Practice>findById(a.practiceId);
+            }).chain(practice -> {
+                if (caller.isPatient()) {
+                    requireBeforeCutoff(a, practice);
+                }
+                return Motive.<Motive>findById(a.motiveId);
+            }).chain(motive -> requireBookable(targetId, a.motiveId, start, caller.isStaff()).chain(slot -> {
+                a.practitionerId = targetId;
+                a.siteId = slot.siteId;
+                a.startsAt = start;
+                a.endsAt = start.plus(Duration.ofMinutes(motive.durationMinutes));
+                return appointments.flush().onFailure().transform(AppointmentService::clash);
+            })).chain(() -> mapper.toDto(a));
+        });
+    }
+
+    public Uni<AppointmentDto> changeStatus(Caller caller, long id, StatusChangeRequest request) {
+        requireBody(request);
+        ProblemException.check(request.validate());
+        AppointmentStatus target = request.status;
+        return Panache.withTransaction(() -> loadVisible(caller, id).chain(a -> {
+            requireOwnAgenda(caller, a.practitionerId);
+            if (caller.isPatient() && !patientMaySet(target)) {
+                throw new ProblemException(403, "staff_only", "Only the practice can set " + target);
+            }
+            if (!a.status.canMoveTo(target, caller.role())) {
+                throw ProblemException.unprocessable("invalid_transition",
+                        "An appointment " + a.status + " cannot become " + target);
+            }
+            return Practice.<Practice>findById(a.practiceId).chain(practice -> {
+                Instant now = clock.instant();
+                if (caller.isPatient() && target == AppointmentStatus.CANCELLED_BY_PATIENT) {
+                    requireBeforeCutoff(a, practice);
+                }
+                if (target == AppointmentStatus.NO_SHOW && now.isBefore(a.startsAt)) {
+                    throw ProblemException.unprocessable("too_early", "A no-show is recorded once the appointment time has passed");
+                }
+                if (target == AppointmentStatus.ARRIVED && !a.startsAt.atZone(practice.zone()).toLocalDate()
+                        .equals(now.atZone(practice.zone()).toLocalDate())) {
+                    throw ProblemException.unprocessable("not_today", "A patient arrives on the day of the appointment");
+                }
+                a.status = target;
+                if (AppointmentStatus.needsReason(target)) {
+                    a.cancelReason = request.reason.trim();
+                }
+                return appointments.flush().onFailure().transform(AppointmentService::clash);
+            }).chain(() -> mapper.toDto(a));
+        }));
+    }
+
+    // ---------------------------------------------------------------- rules shared by the operations above
+
+    /** The appointment if the caller may see it: its patient or their holder, or staff of its practice. */
+    private Uni<Appointment> loadVisible(Caller caller, long id) {
+        return appointments.findById(id).chain(a -> {
+            if (a == null) {
+                throw ProblemException.notFound("Appointment");
+            }
+            if (caller.isPatient()) {
+                return patients.isOwnOrRelative(caller.patientId(), a.patientId).map(ok -> {
+                    if (!ok) {
+                        throw ProblemException.notFound("Appointment");
+                    }
+                    return a;
+                });
+            }
+            if (!caller.isStaffOf(a.practiceId)) {
+                throw ProblemException.notFound("Appointment");
+            }
+            return Uni.createFrom().item(a);
+        });
+    }
+
+    /** A practitioner runs their own agenda; the secretariat runs everyone's in the practice. */
+    private static void requireOwnAgenda(Caller caller, Long practitionerId) {
+        if (caller.role() == Role.PRACTITIONER && !practitionerId.equals(caller.practitionerId())) {
+            throw new ProblemException(403, "not_your_agenda", "This appointment is in a colleague's agenda");
+        }
+    }
+
+    /** Patients cancel or move online until the practice's cutoff; after it, they call. */
+    private void requireBeforeCutoff(Appointment a, Practice practice) {
+        Instant cutoff = a.startsAt.minus(Duration.ofHours(practice.cancellationCutoffHours));
+        if (clock.instant().isAfter(cutoff)) {
+            throw ProblemException.unprocessable("cancel_cutoff_passed",
+                    "Online changes close " + practice.cancellationCutoffHours
+                            + " hours before the appointment: please call the practice at " + practice.phone);
+        }
+    }
+
+    /** Whether any state lets a patient make this move; else it is a staff move (403, not 422). */
+    static boolean patientMaySet(AppointmentStatus target) {
+        for (AppointmentStatus from : AppointmentStatus.values()) {
+            if (from.canMoveTo(target, Role.PATIENT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names the constraint that refused: the practitioner's slot, or the patient already elsewhere. */
+    static Throwable clash(Throwable e) {
+        String state = ProblemMappers.sqlState(e);
+        if ("23P01".equals(state)) {
+            if (mentions(e, "appointment_patient_no_overlap")) {
+                return ProblemException.conflict("patient_busy", "The patient already has an appointment at this time");
+            }
+            return ProblemException.conflict("slot_taken", "This time is no longer free");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.contains("OptimisticLock") || name.contains("StaleObjectState")) {
+                return ProblemException.conflict("concurrent_update", "The appointment changed meanwhile: reload it");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return e;
+    }
+
+    private static boolean mentions(Throwable e, String text) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(text)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException notFound(String what, String field) {
+        return new ProblemException(404, "not_found", what + " not found",
+                List.of(new FieldError(field, "not_found", "no such " + what.toLowerCase())), null);
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "required", "a JSON body is required");
+        }
+    }
+
+    static Instant instant(String field, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "invalid_datetime", "must be a date and time with offset");
+        }
+    }
+
+    static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "invalid_date", "must be a date such as 2026-03-29");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package fr.creneau.backend.patient;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@ApplicationScoped
+public class PatientRepository implements PanacheRepositoryBase<Patient, Long> {
+    static final int SEARCH_LIMIT = 50;
+
+    /** Whether {@code patientId} is the caller's own patient record or one of their relatives. */
+    public Uni<Boolean> isOwnOrRelative(long callerPatientId, long patientId) {
+        return count("id = ?1 and (id = ?2 or holderId = ?2)", patientId, callerPatientId).map(n -> n > 0);
+    }
+
+    public Uni<Boolean> isKnownTo(long practiceId, long patientId) {
+        return PracticePatient.count("practiceId = ?1 and patientId = ?2", practiceId, patientId).map(n -> n > 0);
+    }
+
+    /** Links a patient to a practice; a no-op when already linked, also under concurrent bookings. */
+    public Uni<Void> linkToPractice(long practiceId, long patientId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "INSERT INTO practice_patient (practice_id, patient_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, practiceId).setParameter(2, patientId).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * Patients known to the practice. Each word of {@code q} must start the last or the first name, ignoring case.
+     */
+    public Uni<List<Patient>> searchKnownTo(long practiceId, String q, LocalDate birthDate, String phone) {
+        StringBuilder hql = new StringBuilder(
+                "id in (select pp.patientId from PracticePatient pp where pp.practiceId = :practice)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("practice", practiceId);
+        if (q != null) {
+            List<String> words = new ArrayList<>();
+            for (String w : q.trim().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    words.add(w);
+                }
+            }
+            for (int i = 0; i < words.size(); i++) {
+                String p = "w" + i;
+                hql.append(" and (lower(lastName) like :").append(p).append(" escape '\\'")
+                        .append(" or lower(firstName) like :").append(p).append(" escape '\\')");
+                params.put(p, likePrefix(words.get(i)));
+            }
+        }
+        if (birthDate != null) {
+            hql.append(" and birthDate = :birth");
+            params.put("birth", birthDate);
+        }
+        if (phone != null) {
+            hql.append(" and phone = :phone");
+            params.put("phone", phone);
+        }
+        hql.append(" order by lower(lastName), lower(firstName), birthDate, id");
+        return find(hql.toString(), params).page(0, SEARCH_LIMIT).list();
+    }
+
+    /** The same person by identity: names (ignoring case), birth date and phone. */
+    public Uni<Patient> findIdentical(String lastName, String firstName, LocalDate birthDate, String phone) {
+        return find("lower(lastName) = ?1 and lower(firstName) = ?2 and birthDate = ?3 and phone = ?4 order by id",
+                lastName.trim().toLowerCase(Locale.ROOT), firstName.trim().toLowerCase(Locale.ROOT), birthDate, phone)
+                .firstResult();
+    }
+
+    /** NO_SHOW appointments per patient, at this practice only: another practice's record is not ours to show. */
+    public Uni<Map<Long, Integer>> noShowCounts(long practiceId, List<Long> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select a.patientId, count(a) from Appointment a where a.practiceId = ?1 and a.patientId in ?2"
+                                + " and a.status = fr.creneau.model.rules.AppointmentStatus.NO_SHOW group by a.patientId",
+                        Object[].class)
+                .setParameter(1, practiceId).setParameter(2, patientIds).getResultList())
+                .map(rows -> {
+                    Map<Long, Integer> counts = new HashMap<>();
+                    for (Object[] row : rows) {
+                        counts.put((Long) row[0], ((Long) row[1]).intValue());
+                    }
+                    return counts;
+                });
+    }
+
+    private static String likePrefix(String word) {
+        String escaped = word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return escaped + "%";
+    }
+}

@@ -1,0 +1,64 @@
+package fr.creneau.backend.schedule;
+
+import fr.creneau.backend.appointment.Appointment;
+import fr.creneau.model.rules.AppointmentStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The queries the schedule needs, over its own tables and the appointment table (read only). */
+@ApplicationScoped
+public class ScheduleRepository {
+    /** Statuses that free their slot; every other status holds it (see AppointmentStatus.holdsSlot). */
+    static final List<AppointmentStatus> CANCELLED = cancelled();
+
+    public Uni<List<OpeningRange>> ranges(long practitionerId) {
+        return OpeningRange.list("practitionerId = ?1 order by onDate nulls first, dayOfWeek, startTime", practitionerId);
+    }
+
+    public Uni<List<OpeningRange>> rangesOf(Collection<Long> practitionerIds) {
+        if (practitionerIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return OpeningRange.list("practitionerId in ?1", practitionerIds);
+    }
+
+    public Uni<List<Absence>> absences(Collection<Long> practitionerIds, Instant from, Instant to) {
+        if (practitionerIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Absence.list("practitionerId in ?1 and startsAt < ?2 and endsAt > ?3 order by startsAt",
+                practitionerIds, to, from);
+    }
+
+    public Uni<List<UrgencyRelease>> releases(Collection<Long> rangeIds, LocalDate from, LocalDate to) {
+        if (rangeIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return UrgencyRelease.list("rangeId in ?1 and onDate >= ?2 and onDate <= ?3", rangeIds, from, to);
+    }
+
+    /** Appointments that hold their slot and meet [from, to). */
+    public Uni<List<Appointment>> liveAppointments(Collection<Long> practitionerIds, Instant from, Instant to) {
+        if (practitionerIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Appointment.list("practitionerId in ?1 and startsAt < ?2 and endsAt > ?3 and status not in ?4 order by startsAt",
+                practitionerIds, to, from, CANCELLED);
+    }
+
+    private static List<AppointmentStatus> cancelled() {
+        List<AppointmentStatus> out = new ArrayList<>();
+        for (AppointmentStatus s : AppointmentStatus.values()) {
+            if (!s.holdsSlot()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}
