@@ -96,7 +96,7 @@ public class AppointmentNotifications {
                     long devices = num(row[15]);
                     long recipient = num(row[16]);
                     Reachability reach = new Reachability(bool(row[9]) && devices > 0,
-                            bool(row[10]) && PhoneNumbers.toE164(phone) != null,
+                            bool(row[10]) && SmsNumbers.mobileE164(phone) != null,
                             bool(row[11]) && email != null && !email.isBlank());
                     ReminderPolicy.Subject subject = new ReminderPolicy.Subject(a.startsAt, zone, recipient, settings, reach);
                     List<OutboxEntry> entries = new ArrayList<>();

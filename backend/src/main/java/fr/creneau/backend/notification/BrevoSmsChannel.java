@@ -53,7 +53,7 @@ public final class BrevoSmsChannel implements NotificationChannel {
     }
 
     private SendResult sendOne(Outgoing o) {
-        String e164 = PhoneNumbers.toE164(o.target());
+        String e164 = SmsNumbers.mobileE164(o.target());
         if (e164 == null) {
             return SendResult.failed("not_a_mobile_number");
         }

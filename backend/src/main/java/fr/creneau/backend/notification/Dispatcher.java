@@ -309,7 +309,7 @@ public final class Dispatcher {
                 }
             }
             case SMS -> {
-                if (contact != null && contact.sms() && PhoneNumbers.toE164(contact.phone()) != null) {
+                if (contact != null && contact.sms() && SmsNumbers.mobileE164(contact.phone()) != null) {
                     targets.add(contact.phone());
                 }
             }
