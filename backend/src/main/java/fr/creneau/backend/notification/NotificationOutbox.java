@@ -22,7 +22,7 @@ public class NotificationOutbox {
      */
     static final String INSERT = "INSERT INTO notification_outbox (appointment_id, patient_id, account_id, practice_id,"
             + " channel, kind, due_at, payload, group_key)"
-            + " VALUES (:appointment, :patient, :account, :practice, :channel, :kind, :due, CAST(:payload AS jsonb), :groupKey)"
+            + " VALUES (:appointment, :patient, :account, :practice, :channel, :kind, :due, CAST(CAST(:payload AS text) AS jsonb), :groupKey)"
             + " ON CONFLICT (group_key) WHERE status = 'PENDING' DO UPDATE SET"
             + " due_at = LEAST(notification_outbox.due_at, EXCLUDED.due_at),"
             + " payload = jsonb_set(notification_outbox.payload, '{appointments}',"
