@@ -6,6 +6,7 @@ import fr.creneau.backend.platform.ProblemMappers;
 import fr.creneau.backend.practice.Motive;
 import fr.creneau.backend.practice.Practice;
 import fr.creneau.backend.practice.Practitioner;
+import fr.creneau.backend.schedule.ScheduleService;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.BookingRequest;
 import fr.creneau.model.api.RescheduleRequest;
@@ -47,9 +48,8 @@ public class AppointmentService {
     @Inject
     IdempotencyService idempotency;
 
-    // TEMPORARY: replace with ScheduleService once the schedule package is on main (see requireBookable)
     @Inject
-    TemporarySlotCheck slotCheck;
+    ScheduleService schedule;
 
     @Inject
     Clock clock;
@@ -106,11 +106,10 @@ public class AppointmentService {
 
     /**
      * The one place slot rules (opening hours, absences, notice, horizon, urgency reserve, online motives) are
-     * checked. They belong to the schedule package.
+     * checked: they belong to the schedule package. Clashes with other appointments are the database's.
      */
     private Uni<SlotDto> requireBookable(long practitionerId, long motiveId, Instant start, boolean staff) {
-        // TEMPORARY until ScheduleService.requireBookable is on main
-        return slotCheck.requireBookable(practitionerId, motiveId, start, staff);
+        return schedule.requireBookable(practitionerId, motiveId, start, staff);
     }
 
     private Uni<Void> requireMayBookFor(Caller caller, long practiceId, long patientId) {

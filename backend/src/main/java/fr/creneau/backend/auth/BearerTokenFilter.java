@@ -20,7 +20,7 @@ public class BearerTokenFilter {
     @Inject
     CurrentIdentityAssociation identities;
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Uni<Response> rejectInvalidToken(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer", 0, 6)

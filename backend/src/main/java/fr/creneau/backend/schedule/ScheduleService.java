@@ -1,11 +1,11 @@
 package fr.creneau.backend.schedule;
 
 import fr.creneau.backend.appointment.Appointment;
-import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.practice.Motive;
 import fr.creneau.backend.practice.Practice;
 import fr.creneau.backend.practice.Practitioner;
+import fr.creneau.backend.practice.Viewer;
 import fr.creneau.model.api.SlotDto;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +33,6 @@ public class ScheduleService {
 
     @Inject
     ScheduleRepository repository;
-
-    @Inject
-    CurrentUser currentUser;
 
     @Inject
     Clock clock;
@@ -68,7 +65,7 @@ public class ScheduleService {
 
     /** The slots a practitioner offers for a motive on local dates from..to; staff of the practice see more. */
     @WithSession
-    public Uni<List<SlotDto>> availability(long practitionerId, long motiveId, LocalDate from, LocalDate to) {
+    public Uni<List<SlotDto>> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "before_from", "must not be before from");
         }
@@ -77,7 +74,7 @@ public class ScheduleService {
         }
         return practitioner(practitionerId)
                 .flatMap(p -> practiceAndMotive(p, motiveId).flatMap(pm -> {
-                    boolean staff = currentUser.isStaffOf(p.practiceId);
+                    boolean staff = viewer.isStaffOf(p.practiceId);
                     ZoneId zone = pm.practice.zone();
                     return calculator(pm.practice, List.of(p.id), from, to, staff)
                             .flatMap(calcs -> repository.liveAppointments(List.of(p.id),
@@ -96,7 +93,7 @@ public class ScheduleService {
 
     /** The first slot any practitioner of the practice offers for the motive, within the horizon. */
     @WithSession
-    public Uni<SlotDto> earliest(long practiceId, long motiveId) {
+    public Uni<SlotDto> earliest(Viewer viewer, long practiceId, long motiveId) {
         return Practice.<Practice>findById(practiceId).flatMap(practice -> {
             if (practice == null) {
                 throw ProblemException.notFound("Practice");
@@ -104,7 +101,7 @@ public class ScheduleService {
             return motive(practiceId, motiveId).flatMap(motive -> Practitioner
                     .<Practitioner>list("practiceId = ?1 order by id", practiceId).flatMap(practitioners -> {
                         List<Long> ids = practitioners.stream().map(p -> p.id).toList();
-                        boolean staff = currentUser.isStaffOf(practiceId);
+                        boolean staff = viewer.isStaffOf(practiceId);
                         ZoneId zone = practice.zone();
                         LocalDate today = clock.instant().atZone(zone).toLocalDate();
                         LocalDate last = today.plusDays(practice.horizonDays);

@@ -1,0 +1,46 @@
+package fr.creneau.backend.schedule;
+
+import fr.creneau.backend.practice.Viewer;
+import fr.creneau.model.api.SlotDto;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Free slots, public: staff of the practice also see the urgency reserve and the motives not bookable online. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class AvailabilityResource {
+    @Inject
+    ScheduleService schedule;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @GET
+    @Path("/practitioners/{id}/availability")
+    public Uni<List<SlotDto>> availability(@PathParam("id") long practitionerId, @QueryParam("motiveId") String motiveId,
+                                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        long motive = Params.id("motiveId", motiveId);
+        LocalDate first = Params.date("from", from, true);
+        LocalDate last = Params.date("to", to, true);
+        return Viewer.resolve(identities).flatMap(v -> schedule.availability(v, practitionerId, motive, first, last));
+    }
+
+    @GET
+    @Path("/practices/{id}/earliest")
+    public Uni<SlotDto> earliest(@PathParam("id") long practiceId, @QueryParam("motiveId") String motiveId) {
+        long motive = Params.id("motiveId", motiveId);
+        return Viewer.resolve(identities).flatMap(v -> schedule.earliest(v, practiceId, motive));
+    }
+}

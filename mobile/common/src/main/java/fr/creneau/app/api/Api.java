@@ -1,0 +1,212 @@
+package fr.creneau.app.api;
+
+import fr.creneau.model.api.AbsenceDto;
+import fr.creneau.model.api.AccountDto;
+import fr.creneau.model.api.AppointmentDto;
+import fr.creneau.model.api.BookingRequest;
+import fr.creneau.model.api.DeviceTokenRequest;
+import fr.creneau.model.api.LoginRequest;
+import fr.creneau.model.api.MotiveDto;
+import fr.creneau.model.api.OpeningRangeDto;
+import fr.creneau.model.api.PatientDto;
+import fr.creneau.model.api.PracticeDto;
+import fr.creneau.model.api.PractitionerDto;
+import fr.creneau.model.api.RefreshRequest;
+import fr.creneau.model.api.RegisterRequest;
+import fr.creneau.model.api.RescheduleRequest;
+import fr.creneau.model.api.SlotDto;
+import fr.creneau.model.api.StatusChangeRequest;
+import fr.creneau.model.api.TokenResponse;
+import fr.creneau.model.rules.AppointmentStatus;
+import fr.creneau.app.Session;
+
+import java.util.List;
+
+/** The REST calls of docs/api-contract.md, one method each, typed through the shared-model DTOs. */
+public final class Api {
+    private Api() {
+    }
+
+    private static ApiClient c() {
+        return ApiClient.get();
+    }
+
+    // ---- auth
+    public static ApiResult<TokenResponse> login(String email, String password) {
+        LoginRequest r = new LoginRequest();
+        r.email = email;
+        r.password = password;
+        return token(c().send("POST", "/api/auth/login", r.toMap(), false));
+    }
+
+    public static ApiResult<TokenResponse> register(RegisterRequest r) {
+        return token(c().send("POST", "/api/auth/register", r.toMap(), false));
+    }
+
+    private static ApiResult<TokenResponse> token(ApiClient.Raw raw) {
+        TokenResponse t = null;
+        if (ok(raw) && raw.json instanceof java.util.Map) {
+            t = TokenResponse.fromMap(ApiClient.asMap(raw.json));
+            Session.get().signedIn(t);
+        }
+        return new ApiResult<TokenResponse>(raw.status, t, raw.problem);
+    }
+
+    public static void logout() {
+        String rt = Session.get().refreshToken();
+        if (rt != null) {
+            RefreshRequest r = new RefreshRequest();
+            r.refreshToken = rt;
+            c().send("POST", "/api/auth/logout", r.toMap(), false);
+        }
+        Session.get().clear();
+    }
+
+    public static ApiResult<AccountDto> me() {
+        ApiClient.Raw raw = c().send("GET", "/api/me", null, true);
+        AccountDto a = ok(raw) ? AccountDto.fromMap(ApiClient.asMap(raw.json)) : null;
+        if (a != null) {
+            Session.get().setAccount(a);
+        }
+        return new ApiResult<AccountDto>(raw.status, a, raw.problem);
+    }
+
+    public static ApiResult<PatientDto> addRelative(PatientDto p) {
+        ApiClient.Raw raw = c().send("POST", "/api/me/relatives", p.toMap(), true);
+        return new ApiResult<PatientDto>(raw.status, ok(raw) ? PatientDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    public static ApiResult<Void> registerDevice(String pushKey) {
+        DeviceTokenRequest r = new DeviceTokenRequest();
+        r.pushKey = pushKey;
+        return nothing(c().send("POST", "/api/me/devices", r.toMap(), true));
+    }
+
+    // ---- directory
+    public static ApiResult<List<PractitionerDto>> practitioners(String q, String specialty, Long practiceId) {
+        StringBuilder p = new StringBuilder("/api/practitioners?q=").append(ApiClient.enc(q == null ? "" : q));
+        if (specialty != null) {
+            p.append("&specialty=").append(ApiClient.enc(specialty));
+        }
+        if (practiceId != null) {
+            p.append("&practiceId=").append(practiceId);
+        }
+        ApiClient.Raw raw = c().send("GET", p.toString(), null, true);
+        return new ApiResult<List<PractitionerDto>>(raw.status, ApiClient.list(raw.json, PractitionerDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<PracticeDto> practice(Long id) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + id, null, true);
+        return new ApiResult<PracticeDto>(raw.status, ok(raw) ? PracticeDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    public static ApiResult<List<MotiveDto>> practitionerMotives(Long practitionerId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practitioners/" + practitionerId + "/motives", null, true);
+        return new ApiResult<List<MotiveDto>>(raw.status, ApiClient.list(raw.json, MotiveDto.READER), raw.problem);
+    }
+
+    public static ApiResult<List<SlotDto>> availability(Long practitionerId, Long motiveId, String from, String to) {
+        ApiClient.Raw raw = c().send("GET", "/api/practitioners/" + practitionerId + "/availability?motiveId="
+                + motiveId + "&from=" + from + "&to=" + to, null, true);
+        return new ApiResult<List<SlotDto>>(raw.status, ApiClient.list(raw.json, SlotDto.READER), raw.problem);
+    }
+
+    // ---- appointments
+    public static ApiResult<AppointmentDto> book(BookingRequest r, String idempotencyKey) {
+        return appointment(c().send("POST", "/api/appointments", r.toMap(), true, idempotencyKey));
+    }
+
+    public static ApiResult<List<AppointmentDto>> mine(String scope) {
+        ApiClient.Raw raw = c().send("GET", "/api/appointments/mine?scope=" + scope, null, true);
+        return new ApiResult<List<AppointmentDto>>(raw.status, ApiClient.list(raw.json, AppointmentDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<AppointmentDto> appointment(Long id) {
+        return appointment(c().send("GET", "/api/appointments/" + id, null, true));
+    }
+
+    public static ApiResult<AppointmentDto> reschedule(Long id, String start, Long practitionerId) {
+        RescheduleRequest r = new RescheduleRequest();
+        r.start = start;
+        r.practitionerId = practitionerId;
+        return appointment(c().send("POST", "/api/appointments/" + id + "/reschedule", r.toMap(), true));
+    }
+
+    public static ApiResult<AppointmentDto> changeStatus(Long id, AppointmentStatus target, String reason) {
+        StatusChangeRequest r = new StatusChangeRequest();
+        r.status = target;
+        r.reason = reason;
+        return appointment(c().send("POST", "/api/appointments/" + id + "/status", r.toMap(), true));
+    }
+
+    private static ApiResult<AppointmentDto> appointment(ApiClient.Raw raw) {
+        return new ApiResult<AppointmentDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map ? AppointmentDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    // ---- staff
+    public static ApiResult<List<AppointmentDto>> agenda(Long practitionerId, String fromDate, String toDate) {
+        ApiClient.Raw raw = c().send("GET", "/api/practitioners/" + practitionerId + "/agenda?from=" + fromDate
+                + "&to=" + toDate, null, true);
+        return new ApiResult<List<AppointmentDto>>(raw.status, ApiClient.list(raw.json, AppointmentDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<List<OpeningRangeDto>> openingRanges(Long practitionerId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practitioners/" + practitionerId + "/opening-ranges", null, true);
+        return new ApiResult<List<OpeningRangeDto>>(raw.status, ApiClient.list(raw.json, OpeningRangeDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<Void> addOpening(Long practitionerId, OpeningRangeDto r) {
+        return nothing(c().send("POST", "/api/practitioners/" + practitionerId + "/opening-ranges", r.toMap(), true));
+    }
+
+    public static ApiResult<Void> releaseReserve(Long rangeId, String date) {
+        return nothing(c().send("POST", "/api/opening-ranges/" + rangeId + "/release?date=" + date,
+                new java.util.HashMap<String, Object>(), true));
+    }
+
+    public static ApiResult<List<AppointmentDto>> previewAbsence(Long practitionerId, AbsenceDto a) {
+        ApiClient.Raw raw = c().send("POST", "/api/practitioners/" + practitionerId + "/absences/preview", a.toMap(),
+                true);
+        return new ApiResult<List<AppointmentDto>>(raw.status, ApiClient.list(raw.json, AppointmentDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<Void> saveAbsence(Long practitionerId, AbsenceDto a) {
+        return nothing(c().send("POST", "/api/practitioners/" + practitionerId + "/absences", a.toMap(), true));
+    }
+
+    public static ApiResult<List<PatientDto>> findPatients(Long practiceId, String q, String birthDate, String phone) {
+        StringBuilder p = new StringBuilder("/api/practices/" + practiceId + "/patients?q=")
+                .append(ApiClient.enc(q == null ? "" : q));
+        if (birthDate != null) {
+            p.append("&birthDate=").append(ApiClient.enc(birthDate));
+        }
+        if (phone != null) {
+            p.append("&phone=").append(ApiClient.enc(phone));
+        }
+        ApiClient.Raw raw = c().send("GET", p.toString(), null, true);
+        return new ApiResult<List<PatientDto>>(raw.status, ApiClient.list(raw.json, PatientDto.READER), raw.problem);
+    }
+
+    public static ApiResult<PatientDto> createPatient(Long practiceId, PatientDto p) {
+        ApiClient.Raw raw = c().send("POST", "/api/practices/" + practiceId + "/patients", p.toMap(), true);
+        return new ApiResult<PatientDto>(raw.status, ok(raw) ? PatientDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    private static ApiResult<Void> nothing(ApiClient.Raw raw) {
+        return new ApiResult<Void>(raw.status, null, raw.problem);
+    }
+
+    private static boolean ok(ApiClient.Raw raw) {
+        return raw.status >= 200 && raw.status < 300 && raw.json != null;
+    }
+}

@@ -1,0 +1,111 @@
+package fr.creneau.app.ui;
+
+import com.codename1.components.SpanLabel;
+import com.codename1.ui.Button;
+import com.codename1.ui.Container;
+import com.codename1.ui.Form;
+import com.codename1.ui.layouts.BoxLayout;
+import com.codename1.ui.layouts.GridLayout;
+import fr.creneau.app.I18n;
+import fr.creneau.app.Session;
+import fr.creneau.app.api.Api;
+import fr.creneau.app.api.ApiResult;
+import fr.creneau.app.logic.OfflineCache;
+import fr.creneau.model.api.AppointmentDto;
+
+import java.util.List;
+
+/**
+ * A patient's home: upcoming and past appointments (upcoming ones stay readable offline with their "last updated"
+ * time), book a new one, add a relative, log out.
+ */
+public class PatientHomeForm {
+    private final Form form;
+    private final Container list = new Container(BoxLayout.y());
+    private final SpanLabel msg = Ui.messageArea("homeMessage");
+    private boolean past;
+    private final Button upcomingTab;
+    private final Button pastTab;
+
+    public PatientHomeForm() {
+        form = Ui.form("home.title", "PatientHome", null);
+        form.getToolbar().addCommandToOverflowMenu(Ui.tr("action.logout"), null, e -> logout());
+        String who = Session.get().account() == null ? "" : Session.get().account().displayName;
+        form.add(Ui.line(Ui.tr("home.hello", who == null ? "" : who), "Greeting"));
+        form.add(Ui.primary("home.book", "bookButton", e -> {
+            BookingContext ctx = new BookingContext();
+            new SearchForm(ctx, form).show();
+        }));
+        Container tabs = new Container(new GridLayout(1, 2));
+        upcomingTab = Ui.button("home.upcoming", "upcomingTab", "TabSelected", e -> select(false));
+        pastTab = Ui.button("home.past", "pastTab", "Tab", e -> select(true));
+        tabs.add(upcomingTab).add(pastTab);
+        form.add(tabs);
+        form.add(msg);
+        form.add(list);
+        Container bottom = new Container(new GridLayout(1, 2));
+        bottom.add(Ui.secondary("home.addRelative", "addRelativeButton", e -> new RelativeForm(form).show()));
+        bottom.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
+        form.add(bottom);
+        form.addShowListener(e -> load());
+    }
+
+    private void logout() {
+        Api.logout();
+        new LoginForm().show();
+    }
+
+    private void select(boolean showPast) {
+        past = showPast;
+        upcomingTab.setUIID(showPast ? "Tab" : "TabSelected");
+        pastTab.setUIID(showPast ? "TabSelected" : "Tab");
+        load();
+    }
+
+    private String cacheKey() {
+        return OfflineCache.key(Session.get().account() == null ? null : Session.get().account().id, "upcoming");
+    }
+
+    void load() {
+        Ui.showMessage(msg, Ui.tr("common.loading"), false);
+        ApiResult<List<AppointmentDto>> res = Api.mine(past ? "past" : "upcoming");
+        OfflineCache cache = new OfflineCache(Session.get().store());
+        if (res.ok()) {
+            Ui.showMessage(msg, null, false);
+            if (!past) {
+                cache.save(cacheKey(), res.value, System.currentTimeMillis());
+            }
+            show(res.value);
+        } else if (res.status == 401) {
+            Session.get().clear();
+            new LoginForm().show();
+        } else {
+            OfflineCache.Entry cached = past ? null : cache.load(cacheKey());
+            if (cached != null) {
+                Ui.showMessage(msg, res.message() + "\n" + Ui.tr("offline.lastUpdated",
+                        I18n.dates().updatedAt(cached.savedAtMillis, java.util.TimeZone.getDefault().getID())), true);
+                show(cached.items);
+            } else {
+                Ui.showMessage(msg, res.message(), true);
+                show(null);
+            }
+        }
+    }
+
+    private void show(List<AppointmentDto> items) {
+        list.removeAll();
+        if (items == null || items.isEmpty()) {
+            list.add(Ui.text(Ui.tr(past ? "home.noPast" : "home.noUpcoming"), "EmptyText"));
+        } else {
+            for (int i = 0; i < items.size(); i++) {
+                final AppointmentDto a = items.get(i);
+                list.add(AppointmentCard.of(a, false, e -> new AppointmentForm(a, form).show()));
+            }
+        }
+        form.revalidate();
+    }
+
+    public void show() {
+        form.show();
+    }
+}

@@ -1,0 +1,157 @@
+package fr.creneau.app.ui;
+
+import com.codename1.components.SpanLabel;
+import com.codename1.ui.Button;
+import com.codename1.ui.CN;
+import com.codename1.ui.Component;
+import com.codename1.ui.Container;
+import com.codename1.ui.Form;
+import com.codename1.ui.Label;
+import com.codename1.ui.TextField;
+import com.codename1.ui.events.ActionListener;
+import com.codename1.ui.layouts.BorderLayout;
+import com.codename1.ui.layouts.BoxLayout;
+import fr.creneau.app.I18n;
+import fr.creneau.app.logic.StatusView;
+import fr.creneau.model.api.AppointmentDto;
+import fr.creneau.model.rules.Channel;
+
+/** Small builders shared by the screens: every text through I18n, every style a UIID of theme.css. */
+public final class Ui {
+    private Ui() {
+    }
+
+    public static String tr(String key) {
+        return I18n.tr(key);
+    }
+
+    /** The translation, or the fallback when the bundle has no such key (e.g. a specialty code it does not know). */
+    public static String trOr(String key, String fallback) {
+        String v = I18n.tr(key);
+        return v == null || v.equals(key) ? fallback : v;
+    }
+
+    public static String tr(String key, Object... args) {
+        return I18n.tr(key, args);
+    }
+
+    /** A scrollable form with a translated title, named for the UI tests, with a back command when given. */
+    public static Form form(String titleKey, String name, final Form back) {
+        Form f = new Form(tr(titleKey), BoxLayout.y());
+        if (f.getToolbar() == null) {
+            f.setToolbar(new com.codename1.ui.Toolbar());
+            f.setTitle(tr(titleKey));
+        }
+        f.setName(name);
+        f.setScrollableY(true);
+        f.getContentPane().setUIID("Screen");
+        if (back != null) {
+            f.getToolbar().setBackCommand(tr("action.back"), e -> back.showBack());
+        }
+        return f;
+    }
+
+    public static Button button(String textKey, String name, String uiid, ActionListener l) {
+        Button b = new Button(tr(textKey));
+        b.setName(name);
+        b.setUIID(uiid);
+        if (l != null) {
+            b.addActionListener(l);
+        }
+        return b;
+    }
+
+    public static Button primary(String textKey, String name, ActionListener l) {
+        return button(textKey, name, "PrimaryButton", l);
+    }
+
+    public static Button secondary(String textKey, String name, ActionListener l) {
+        return button(textKey, name, "SecondaryButton", l);
+    }
+
+    public static Button danger(String textKey, String name, ActionListener l) {
+        return button(textKey, name, "DangerButton", l);
+    }
+
+    public static TextField field(Container parent, String labelKey, String name, String value, int constraint) {
+        Label l = new Label(tr(labelKey));
+        l.setUIID("FieldLabel");
+        TextField t = new TextField(value == null ? "" : value, tr(labelKey), 20, constraint);
+        t.setName(name);
+        t.setUIID("Field");
+        parent.add(l).add(t);
+        return t;
+    }
+
+    public static SpanLabel text(String text, String uiid) {
+        SpanLabel s = new SpanLabel(text == null ? "" : text);
+        s.setTextUIID(uiid);
+        return s;
+    }
+
+    public static Label title(String text) {
+        Label l = new Label(text);
+        l.setUIID("SectionTitle");
+        return l;
+    }
+
+    /** An inline message area (errors, offline notices): never a modal dialog. */
+    public static SpanLabel messageArea(String name) {
+        SpanLabel s = new SpanLabel("");
+        s.setName(name);
+        s.setTextUIID("ErrorText");
+        s.setHidden(true);
+        return s;
+    }
+
+    public static void showMessage(SpanLabel area, String text, boolean error) {
+        area.setText(text == null ? "" : text);
+        area.setTextUIID(error ? "ErrorText" : "InfoText");
+        area.setHidden(text == null || text.length() == 0);
+        Form f = area.getComponentForm();
+        if (f != null) {
+            f.revalidate();
+        }
+    }
+
+    /** The state of an appointment as a coloured badge carrying its translated word. */
+    public static Label statusBadge(AppointmentDto a) {
+        Label l = new Label(tr(StatusView.labelKey(a.status)));
+        l.setUIID(StatusView.uiid(a.status));
+        l.setName("status-" + a.id);
+        return l;
+    }
+
+    public static String channel(Channel c) {
+        return c == null ? "" : tr("channel." + c.name());
+    }
+
+    /** A card: a tappable row with its lines and a status badge. */
+    public static Container card(Component... lines) {
+        Container body = new Container(BoxLayout.y());
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] != null) {
+                body.add(lines[i]);
+            }
+        }
+        Container c = new Container(new BorderLayout());
+        c.setUIID("Card");
+        c.add(BorderLayout.CENTER, body);
+        return c;
+    }
+
+    public static Label line(String text, String uiid) {
+        Label l = new Label(text == null ? "" : text);
+        l.setUIID(uiid);
+        return l;
+    }
+
+    public static void refresh(Form f) {
+        f.revalidate();
+    }
+
+    /** Runs later on the EDT (lets a form show before its network call starts). */
+    public static void later(Runnable r) {
+        CN.callSerially(r);
+    }
+}

@@ -1,0 +1,231 @@
+package fr.creneau.app.uitest;
+
+import com.codename1.io.Log;
+import com.codename1.testing.AbstractTest;
+import com.codename1.ui.CN;
+import com.codename1.ui.Component;
+import com.codename1.ui.Container;
+import com.codename1.ui.Form;
+import com.codename1.ui.Image;
+import com.codename1.ui.Label;
+import com.codename1.ui.TextArea;
+import com.codename1.components.SpanLabel;
+import fr.creneau.app.Config;
+import fr.creneau.app.I18n;
+import fr.creneau.app.Session;
+import fr.creneau.app.api.Api;
+import fr.creneau.app.ui.LoginForm;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.Properties;
+
+/**
+ * Base of the Codename One UI tests: reads the backend URL and the screenshot folder from creneau-test.properties
+ * (filtered by Maven from -Dcreneau.api and -Dcreneau.screenshots), switches push off, and offers waits, lookups
+ * and screenshots. Tests that need the backend are skipped when it does not answer, unless
+ * -Dcreneau.requireBackend=true (run-ui-tests.sh sets it when given a URL), then they fail.
+ */
+public abstract class CreneauUiTest extends AbstractTest {
+    public static final String PASSWORD = "demo-password-2026";
+    protected static final Properties CONF = new Properties();
+
+    static {
+        try (InputStream in = CreneauUiTest.class.getResourceAsStream("/creneau-test.properties")) {
+            if (in != null) {
+                CONF.load(in);
+            }
+        } catch (Exception e) {
+            // defaults below
+        }
+    }
+
+    protected static String api() {
+        String v = CONF.getProperty("creneau.api", "");
+        return v.length() == 0 || v.startsWith("${") ? Config.DEFAULT_API : v;
+    }
+
+    @Override
+    public void prepare() {
+        CN.setProperty("creneau.push", "false");
+        Config.setApiBase(api());
+    }
+
+    @Override
+    public int getTimeoutMillis() {
+        return 180000;
+    }
+
+    @Override
+    public boolean shouldExecuteOnEDT() {
+        return false;
+    }
+
+    /** True when the backend answers; false (test skipped) or a failure when it is required. */
+    protected boolean backendUp() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(api() + "/q/health").openConnection();
+            c.setConnectTimeout(3000);
+            c.setReadTimeout(5000);
+            int code = c.getResponseCode();
+            c.disconnect();
+            if (code > 0) {
+                return true;
+            }
+        } catch (Exception e) {
+            // down
+        }
+        if ("true".equals(CONF.getProperty("creneau.requireBackend"))) {
+            fail("backend not reachable at " + api());
+        }
+        log("SKIPPED " + getClass().getName() + ": no backend at " + api());
+        return false;
+    }
+
+    /** Signs out and shows the login screen in the given language. */
+    protected void restart(String lang) throws Exception {
+        CN.callSeriallyAndWait(() -> {
+            Session.get().clear();
+            I18n.setLanguage(lang);
+            new LoginForm().show();
+        });
+        waitForFormName("Login");
+        settle();
+    }
+
+    protected void login(String email) throws Exception {
+        setText("email", email);
+        setText("password", PASSWORD);
+        clickButtonByName("loginButton");
+        waitUntil(() -> !"Login".equals(formName()), 30000, "login of " + email + ": " + text("loginError"));
+        settle();
+    }
+
+    protected void logout() throws Exception {
+        CN.callSeriallyAndWait(() -> {
+            Api.logout();
+            new LoginForm().show();
+        });
+        waitForFormName("Login");
+    }
+
+    protected static String formName() {
+        Form f = CN.getCurrentForm();
+        return f == null ? null : f.getName();
+    }
+
+    protected void settle() throws Exception {
+        CN.callSeriallyAndWait(() -> { });
+        waitFor(150);
+        CN.callSeriallyAndWait(() -> { });
+    }
+
+    protected void go(String buttonName, String formName) throws Exception {
+        waitUntil(() -> find(buttonName) != null, 30000, "button " + buttonName + " on " + formName());
+        clickButtonByName(buttonName);
+        waitForFormName(formName);
+        settle();
+    }
+
+    protected interface Condition {
+        boolean ok() throws Exception;
+    }
+
+    protected void waitUntil(Condition c, long timeoutMs, String what) throws Exception {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < end) {
+            final boolean[] ok = {false};
+            final Exception[] err = {null};
+            CN.callSeriallyAndWait(() -> {
+                try {
+                    ok[0] = c.ok();
+                } catch (Exception e) {
+                    err[0] = e;
+                }
+            });
+            if (err[0] != null) {
+                throw err[0];
+            }
+            if (ok[0]) {
+                return;
+            }
+            waitFor(200);
+        }
+        fail("timed out waiting for " + what);
+    }
+
+    /** A component of the current form by name (searched through every container). */
+    protected static Component find(String name) {
+        Form f = CN.getCurrentForm();
+        return f == null ? null : find(f, name, false);
+    }
+
+    /** The first component of the current form whose name starts with the prefix. */
+    protected static Component findPrefix(String prefix) {
+        Form f = CN.getCurrentForm();
+        return f == null ? null : find(f, prefix, true);
+    }
+
+    private static Component find(Container c, String name, boolean prefix) {
+        for (int i = 0; i < c.getComponentCount(); i++) {
+            Component k = c.getComponentAt(i);
+            String n = k.getName();
+            if (n != null && (prefix ? n.startsWith(name) : n.equals(name))) {
+                return k;
+            }
+            if (k instanceof Container) {
+                Component r = find((Container) k, name, prefix);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The text of a named label, text field or message area of the current form. */
+    protected static String text(String name) {
+        Component c = find(name);
+        if (c instanceof Label) {
+            return ((Label) c).getText();
+        }
+        if (c instanceof TextArea) {
+            return ((TextArea) c).getText();
+        }
+        if (c instanceof SpanLabel) {
+            return ((SpanLabel) c).getText();
+        }
+        return null;
+    }
+
+    protected void setField(String name, String value) throws Exception {
+        waitUntil(() -> find(name) != null, 20000, "field " + name);
+        CN.callSeriallyAndWait(() -> ((TextArea) find(name)).setText(value));
+    }
+
+    /** Saves the current form as docs/screenshots/NAME.png. */
+    protected void screenshot(String name) throws Exception {
+        settle();
+        String dir = CONF.getProperty("creneau.screenshots", "");
+        if (dir.length() == 0 || dir.startsWith("${")) {
+            return;
+        }
+        final Image[] img = {null};
+        CN.callSeriallyAndWait(() -> {
+            Form f = CN.getCurrentForm();
+            Image i = Image.createImage(f.getWidth(), f.getHeight(), 0xffffffff);
+            f.paintComponent(i.getGraphics(), true);
+            img[0] = i;
+        });
+        new File(dir).mkdirs();
+        Object nat = img[0].getImage();
+        if (nat instanceof BufferedImage) {
+            javax.imageio.ImageIO.write((BufferedImage) nat, "png", new File(dir, name + ".png"));
+        } else {
+            Log.p("screenshot " + name + ": not a BufferedImage");
+        }
+    }
+}

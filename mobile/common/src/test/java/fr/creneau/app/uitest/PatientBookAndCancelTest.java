@@ -1,0 +1,77 @@
+package fr.creneau.app.uitest;
+
+import com.codename1.ui.CN;
+import com.codename1.ui.Component;
+import fr.creneau.app.I18n;
+import fr.creneau.app.logic.Instants;
+import fr.creneau.app.ui.Nav;
+
+/** The demo patient books a follow-up with Dr Martin more than a day ahead, then cancels it with a reason. */
+public class PatientBookAndCancelTest extends CreneauUiTest {
+    @Override
+    public boolean runTest() throws Exception {
+        if (!backendUp()) {
+            return true;
+        }
+        restart("fr");
+        login("patient@demo.creneau.fr");
+        waitForFormName("PatientHome");
+        waitUntil(() -> find("homeMessage") != null && find("homeMessage").isHidden(), 20000, "appointments loaded: "
+                + text("homeMessage"));
+        screenshot("fr-03-patient-home");
+
+        go("bookButton", "Search");
+        setField("searchQuery", "Martin");
+        clickButtonByName("searchButton");
+        waitUntil(() -> findPrefix("pract-") != null, 20000, "practitioner found");
+        screenshot("fr-04-search");
+        go(findPrefix("pract-").getName(), "Practitioner");
+        waitUntil(() -> findPrefix("motive-") != null, 20000, "motives: " + text("practitionerMessage"));
+        screenshot("fr-05-practitioner-motives");
+        go(findPrefix("motive-").getName(), "Slots");
+        waitUntil(() -> find("slot0") != null, 60000, "a free slot: " + text("slotsMessage"));
+        // more than the 24 h cancellation cutoff ahead, so that the patient may cancel online
+        String tz = "Europe/Paris";
+        String minDay = Instants.addDays(Instants.localDate(System.currentTimeMillis(), tz), 2);
+        for (int i = 0; i < 10; i++) {
+            String day = (String) CN.getCurrentForm().getClientProperty("day");
+            if (day != null && day.compareTo(minDay) >= 0 && find("slot0") != null) {
+                break;
+            }
+            clickButtonByName("nextFree");
+            settle();
+            waitUntil(() -> find("slot0") != null || !find("slotsMessage").isHidden(), 30000, "next free day");
+        }
+        screenshot("fr-06-slots");
+        go("slot0", "Confirm");
+        screenshot("fr-07-confirm");
+        go("confirmButton", "Booked");
+        Component badge = findPrefix("status-");
+        assertNotNull(badge, "booked appointment shows its state");
+        String id = badge.getName().substring("status-".length());
+        screenshot("fr-08-booked");
+
+        go("doneButton", "PatientHome");
+        waitUntil(() -> find("appt-" + id) != null, 20000, "new appointment listed");
+        go("appt-" + id, "Appointment");
+        screenshot("fr-09-appointment");
+        setField("cancelReason", "Empêchement professionnel");
+        clickButtonByName("cancelButton");
+        String cancelled = I18n.tr("status.CANCELLED_BY_PATIENT");
+        waitUntil(() -> cancelled.equals(text("status-" + id)), 20000,
+                "cancelled state: " + text("appointmentMessage"));
+        screenshot("fr-10-cancelled");
+
+        // the same home in English
+        CN.callSeriallyAndWait(() -> {
+            I18n.setLanguage("en");
+            Nav.home();
+        });
+        waitForFormName("PatientHome");
+        waitUntil(() -> find("homeMessage").isHidden(), 20000, "appointments loaded");
+        screenshot("en-03-patient-home");
+        CN.callSeriallyAndWait(() -> I18n.setLanguage("fr"));
+        logout();
+        return true;
+    }
+}
