@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A patient's channel choices. Turning SMS or email on records the consent with its date; turning it off clears
@@ -29,7 +30,8 @@ public class NotificationPreferenceService {
             throw ProblemException.invalid("body", "required", "a JSON body is required");
         }
         ProblemException.check(request.validate());
-        Instant now = clock.instant();
+        // Whole seconds: the stored date reads back exactly as answered
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return Panache.withTransaction(() -> NotificationPreference.<NotificationPreference>findById(patientId).chain(found -> {
             NotificationPreference p = found != null ? found : defaults(patientId);
             p.pushEnabled = request.push;
