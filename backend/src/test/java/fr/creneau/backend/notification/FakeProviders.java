@@ -47,6 +47,8 @@ final class FakeProviders {
         final AtomicInteger failNext = new AtomicInteger();
         final AtomicInteger total = new AtomicInteger();
         final ObjectMapper json = new ObjectMapper();
+        /** The benchmark turns this off: 100,000 bodies are not worth keeping. */
+        volatile boolean keepBodies = true;
 
         Fake() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -61,7 +63,9 @@ final class FakeProviders {
         boolean record(String key, JsonNode body) {
             total.incrementAndGet();
             requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-            bodies.put(key, body);
+            if (keepBodies) {
+                bodies.put(key, body);
+            }
             AtomicInteger d = delivered.computeIfAbsent(key, k -> new AtomicInteger());
             return d.compareAndSet(0, 1);
         }
@@ -132,6 +136,20 @@ final class FakeProviders {
             NetHttpTransport transport = new NetHttpTransport.Builder()
                     .setConnectionFactory(url -> (HttpURLConnection) new URL("http", "127.0.0.1", port, url.getFile()).openConnection())
                     .build();
+            return messaging(transport);
+        }
+
+        /**
+         * The same through Apache HttpClient with a connection pool (what FcmTransports builds for production), routed
+         * to this server: the request still names fcm.googleapis.com, only the connection goes to 127.0.0.1.
+         */
+        FirebaseMessaging pooledMessaging(int connections) {
+            org.apache.http.HttpHost local = new org.apache.http.HttpHost("127.0.0.1", port(), "http");
+            return messaging(FcmTransports.pooled(connections, (target, request, context) ->
+                    new org.apache.http.conn.routing.HttpRoute(local)));
+        }
+
+        private FirebaseMessaging messaging(com.google.api.client.http.HttpTransport transport) {
             FirebaseOptions options = FirebaseOptions.builder()
                     .setCredentials(GoogleCredentials.create(new AccessToken("fake-access-token",
                             new Date(System.currentTimeMillis() + 3_600_000))))
