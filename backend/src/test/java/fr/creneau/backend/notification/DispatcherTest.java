@@ -314,6 +314,53 @@ class DispatcherTest {
     }
 
     @Test
+    void aClinicalMotiveNeverReachesSmsPushOrEmailUnlessThePracticeOptsItIn() throws Exception {
+        fx.update("UPDATE motive SET label_fr = 'Dépistage VIH' WHERE id = ?", world.motiveId);
+        long appointment = world.appointment(START);
+        long push = world.outbox(appointment, DeliveryChannel.PUSH, NotificationKind.REMINDER_2H, NOW);
+        long sms = world.outbox(appointment, DeliveryChannel.SMS, NotificationKind.REMINDER_48H_CONFIRM, NOW);
+        long email = world.outbox(appointment, DeliveryChannel.EMAIL, NotificationKind.REMINDER_WEEK, NOW);
+        dispatcher().runOnce();
+        assertThat(fcm.bodies.get(Dispatcher.idempotencyKey(push) + "|" + world.deviceToken).toString())
+                .doesNotContain("VIH").doesNotContain("Camille").doesNotContain("Médecine");
+        assertThat(brevo.bodies.get(Dispatcher.idempotencyKey(sms)).toString()).doesNotContain("VIH").doesNotContain("Camille");
+        assertThat(mailTo(world.email())).doesNotContain("VIH").doesNotContain("Camille");
+        assertThat(world.status(email)).isEqualTo("SENT");
+
+        // Opted in by the practice for this motive, the label may appear
+        fx.update("UPDATE motive SET label_fr = 'Vaccination grippe', show_in_reminders = TRUE WHERE id = ?", world.motiveId);
+        long again = world.outbox(appointment, DeliveryChannel.PUSH, NotificationKind.REMINDER_2H, NOW);
+        dispatcher().runOnce();
+        assertThat(fcm.bodies.get(Dispatcher.idempotencyKey(again) + "|" + world.deviceToken).toString()).contains("Vaccination grippe");
+    }
+
+    private String mailTo(String address) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (MimeMessage m : GreenMailResource.greenMail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                all.append(m.getSubject());
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                m.writeTo(out);
+                all.append(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+                all.append(calendar(m.getContent()));
+                all.append(textParts(m.getContent()));
+            }
+        }
+        return all.toString();
+    }
+
+    private static String textParts(Object content) throws Exception {
+        StringBuilder b = new StringBuilder();
+        if (content instanceof MimeMultipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                Object inner = mp.getBodyPart(i).getContent();
+                b.append(inner instanceof String str ? str : textParts(inner));
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
     void aPatientWhoTurnedSmsOffGetsNoSms() throws Exception {
         fx.update("INSERT INTO notification_preference (patient_id, sms_enabled) VALUES (?, FALSE)", world.patientId);
         long row = world.outbox(world.appointment(START), DeliveryChannel.SMS, NotificationKind.REMINDER_2H, NOW);

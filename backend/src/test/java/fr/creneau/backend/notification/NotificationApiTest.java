@@ -66,8 +66,15 @@ class NotificationApiTest {
     @Test
     void preferencesAreForPatientsOnly() {
         long practice = fx.practice("Cabinet", "Europe/Paris");
-        given().header("Authorization", fx.staff(Role.SECRETARY, practice, null).bearer())
-                .get("/api/me/notification-preferences").then().statusCode(403).contentType("application/problem+json");
+        long practitioner = fx.practitioner(practice, "Pédiatre");
+        for (Fixtures.Actor staff : new Fixtures.Actor[]{fx.staff(Role.SECRETARY, practice, null),
+                fx.staff(Role.PRACTICE_ADMIN, practice, null), fx.staff(Role.PRACTITIONER, practice, practitioner)}) {
+            given().header("Authorization", staff.bearer())
+                    .get("/api/me/notification-preferences").then().statusCode(403).contentType("application/problem+json");
+            given().header("Authorization", staff.bearer()).contentType(ContentType.JSON)
+                    .body("{\"push\":true,\"sms\":true,\"email\":true}")
+                    .put("/api/me/notification-preferences").then().statusCode(403).contentType("application/problem+json");
+        }
         given().get("/api/me/notification-preferences").then().statusCode(401).contentType("application/problem+json");
     }
 
