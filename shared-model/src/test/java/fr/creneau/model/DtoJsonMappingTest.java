@@ -77,7 +77,7 @@ class DtoJsonMappingTest {
     private static List<Class<?>> dtoClasses() throws URISyntaxException, ClassNotFoundException {
         File dir = new File(JsonMappable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> out = new ArrayList<>();
-        for (String pkg : List.of("fr/creneau/model/api", "fr/creneau/model/rules")) {
+        for (String pkg : List.of("fr/creneau/model/api", "fr/creneau/model/rules", "fr/creneau/model/triage")) {
             File[] files = new File(dir, pkg).listFiles();
             Arrays.sort(files);
             for (File f : files) {
@@ -108,6 +108,8 @@ class DtoJsonMappingTest {
                 v = (long) (1000 + n);
             } else if (t == Integer.class) {
                 v = 10 + n;
+            } else if (t == Double.class) {
+                v = 36.5 + n;
             } else if (t == Boolean.class) {
                 v = Boolean.TRUE;
             } else if (t == boolean.class) {

@@ -28,6 +28,9 @@ public final class Problems {
         Object extension = e.extension();
         if (extension instanceof List<?> items) {
             body.put("items", items.stream().map(i -> i instanceof JsonMappable jm ? jm.toMap() : i).toList());
+        } else if (extension instanceof Map<?, ?> members) {
+            // RFC 9457 extension members, such as the emergency numbers of an `emergency_call_now` refusal
+            members.forEach((k, v) -> body.putIfAbsent(String.valueOf(k), v instanceof JsonMappable jm ? jm.toMap() : v));
         }
         return Response.status(e.status()).type(MEDIA_TYPE).entity(body).build();
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
 public class ScheduleRepository {
     /** Statuses that free their slot; every other status holds it (see AppointmentStatus.holdsSlot). */
     static final List<AppointmentStatus> CANCELLED = cancelled();
+    /** The longest motive the schema allows (motive.duration_minutes CHECK). */
+    static final long MAX_MOTIVE_MINUTES = 480;
 
     public Uni<List<OpeningRange>> ranges(long practitionerId) {
         return OpeningRange.list("practitionerId = ?1 order by onDate nulls first, dayOfWeek, startTime", practitionerId);
@@ -43,13 +46,18 @@ public class ScheduleRepository {
         return UrgencyRelease.list("rangeId in ?1 and onDate >= ?2 and onDate <= ?3", rangeIds, from, to);
     }
 
-    /** Appointments that hold their slot and meet [from, to). */
+    /**
+     * Appointments that hold their slot and meet [from, to). The lower bound on startsAt lets the
+     * (practitioner_id, starts_at) index stop at the window instead of scanning the practitioner's whole history:
+     * no appointment is longer than a motive may be (MAX_MOTIVE_MINUTES, a check in the schema).
+     */
     public Uni<List<Appointment>> liveAppointments(Collection<Long> practitionerIds, Instant from, Instant to) {
         if (practitionerIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Appointment.list("practitionerId in ?1 and startsAt < ?2 and endsAt > ?3 and status not in ?4 order by startsAt",
-                practitionerIds, to, from, CANCELLED);
+        return Appointment.list("practitionerId in ?1 and startsAt < ?2 and startsAt > ?3 and endsAt > ?4"
+                        + " and status not in ?5 order by startsAt",
+                practitionerIds, to, from.minus(MAX_MOTIVE_MINUTES, ChronoUnit.MINUTES), from, CANCELLED);
     }
 
     private static List<AppointmentStatus> cancelled() {

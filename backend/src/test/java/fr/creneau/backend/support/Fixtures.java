@@ -185,4 +185,54 @@ public class Fixtures {
         }
         return ps;
     }
+
+    // --- messaging, desk, journal (issue #5)
+
+    /** A patient account whose holder patient was born on {@code birthDate}. */
+    public Actor patientAccount(LocalDate birthDate) {
+        long patientId = patient(unique("Martin"), "Alex", birthDate, "+33611223344", null);
+        return account(Role.PATIENT, null, null, patientId);
+    }
+
+    /** A relative (a child) of a holder patient. */
+    public long relative(long holderPatientId, LocalDate birthDate) {
+        return patient(unique("Enfant"), "Lou", birthDate, null, holderPatientId);
+    }
+
+    public void grantClinical(long practiceId, long secretaryAccountId, long grantedBy) {
+        update("INSERT INTO clinical_grant (practice_id, account_id, granted_by) VALUES (?, ?, ?)",
+                practiceId, secretaryAccountId, grantedBy);
+    }
+
+    /** An appointment written straight to the table, in any status. */
+    public long appointment(long practiceId, long practitionerId, long siteId, long patientId, long motiveId,
+                            java.time.Instant start, int minutes, String status, long bookedBy) {
+        return insert("INSERT INTO appointment (practice_id, practitioner_id, site_id, patient_id, motive_id, starts_at,"
+                        + " ends_at, status, channel, booked_by, booked_by_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PHONE', ?, 'SECRETARY')",
+                practiceId, practitionerId, siteId, patientId, motiveId,
+                java.time.OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(start.plusSeconds(60L * minutes), java.time.ZoneOffset.UTC),
+                status, bookedBy);
+    }
+
+    /** Runs one statement on the access journal with its append-only trigger off, as an attacker with DB access would. */
+    public int tamperJournal(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement off = c.prepareStatement("ALTER TABLE access_journal DISABLE TRIGGER access_journal_no_update_delete")) {
+                off.execute();
+            }
+            int n;
+            try (PreparedStatement ps = prepare(c, sql, args)) {
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement on = c.prepareStatement("ALTER TABLE access_journal ENABLE TRIGGER access_journal_no_update_delete")) {
+                on.execute();
+            }
+            c.commit();
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -179,8 +179,14 @@ public final class Api {
                 raw.problem);
     }
 
-    public static ApiResult<Void> saveAbsence(Long practitionerId, AbsenceDto a) {
-        return nothing(c().send("POST", "/api/practitioners/" + practitionerId + "/absences", a.toMap(), true));
+    public static ApiResult<AbsenceDto> saveAbsence(Long practitionerId, AbsenceDto a) {
+        ApiClient.Raw raw = c().send("POST", "/api/practitioners/" + practitionerId + "/absences", a.toMap(), true);
+        return new ApiResult<AbsenceDto>(raw.status, ok(raw) ? AbsenceDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    public static ApiResult<Void> deleteAbsence(Long absenceId) {
+        return nothing(c().send("DELETE", "/api/absences/" + absenceId, null, true));
     }
 
     public static ApiResult<List<PatientDto>> findPatients(Long practiceId, String q, String birthDate, String phone) {

@@ -189,7 +189,7 @@ public class AgendaForm {
             OfflineCache.Entry cached = cache.load(cacheKey());
             if (cached != null && !week && day.equals(today)) {
                 Ui.showMessage(msg, res.message() + "\n" + Ui.tr("offline.lastUpdated",
-                        I18n.dates().updatedAt(cached.savedAtMillis, java.util.TimeZone.getDefault().getID())), true);
+                        I18n.dates().updatedAt(cached.savedAtMillis, timezone)), true);
                 render(new AgendaDays(cached.items, timezone));
             } else {
                 Ui.showMessage(msg, res.message(), true);

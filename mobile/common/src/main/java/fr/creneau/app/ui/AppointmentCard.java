@@ -1,6 +1,5 @@
 package fr.creneau.app.ui;
 
-import com.codename1.ui.Button;
 import com.codename1.ui.Container;
 import com.codename1.ui.events.ActionListener;
 import com.codename1.ui.layouts.BorderLayout;
@@ -19,19 +18,17 @@ public final class AppointmentCard {
         long start = Instants.parse(a.start);
         String when = staffView ? dt.time(start, a.timezone) + " – " + dt.time(Instants.parse(a.end), a.timezone)
                 : dt.dateTime(start, a.timezone);
+        // the state first (colour and word), then the texts, which wrap rather than being clipped
         Container c = Ui.card(
-                Ui.line(when, "CardTitle"),
-                Ui.line(staffView ? a.patientName : a.practitionerName, "CardLine"),
-                Ui.line(a.motiveLabel(I18n.language()), "CardLine"),
-                staffView ? Ui.line(Ui.channel(a.channel), "CardMeta") : Ui.line(a.patientName, "CardMeta"));
-        c.add(BorderLayout.EAST, com.codename1.ui.layouts.BoxLayout.encloseY(Ui.statusBadge(a)));
-        if (onTap != null) {
-            Button hidden = new Button();
-            hidden.setName("appt-" + a.id);
-            hidden.addActionListener(onTap);
-            c.setLeadComponent(hidden);
-            c.add(BorderLayout.SOUTH, hidden);
-            hidden.setUIID("Container");
+                com.codename1.ui.layouts.FlowLayout.encloseIn(Ui.statusBadge(a)),
+                Ui.wrap(when, "CardTitle"),
+                Ui.wrap(staffView ? a.patientName : a.practitionerName, "CardLine"),
+                Ui.wrap(a.motiveLabel(I18n.language()), "CardLine"),
+                staffView ? Ui.wrap(Ui.channel(a.channel), "CardMeta") : Ui.wrap(a.patientName, "CardMeta"));
+        if (onTap == null) {
+            c.setName("appt-" + a.id);
+        } else {
+            Ui.tappable(c, "appt-" + a.id, onTap);
         }
         if (a.status != null && a.status.isCancelled()) {
             c.setUIID("CardCancelled");

@@ -62,7 +62,7 @@ public class AppointmentForm {
     private void render() {
         body.removeAll();
         AppointmentDto a = appt;
-        body.add(Ui.statusBadge(a));
+        body.add(com.codename1.ui.layouts.FlowLayout.encloseIn(Ui.statusBadge(a)));
         body.add(Ui.line(I18n.dates().dateTime(a.start, a.timezone), "ScreenHeading"));
         body.add(Ui.line(a.practitionerName, "CardLine"));
         body.add(Ui.line(Ui.tr("confirm.patient", a.patientName == null ? "" : a.patientName), "CardLine"));

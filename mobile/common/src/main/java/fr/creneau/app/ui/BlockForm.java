@@ -30,12 +30,14 @@ public class BlockForm {
     private final String timezone;
     private final SpanLabel msg = Ui.messageArea("blockMessage");
     private final Container result = new Container(BoxLayout.y());
+    private final Container times = new Container(BoxLayout.y());
     private final TextField date;
     private final TextField start;
     private final TextField end;
     private final TextField note;
     private final RadioButton[] kinds = new RadioButton[4];
     private AbsenceDto pending;
+    private int previews;
 
     public BlockForm(Long practitionerId, String practitionerName, String timezone, String day, Form back) {
         this.practitionerId = practitionerId;
@@ -53,18 +55,28 @@ public class BlockForm {
         for (int i = 0; i < 4; i++) {
             kinds[i] = new RadioButton(Ui.tr(keys[i]));
             kinds[i].setName(names[i]);
+            kinds[i].setToggle(true);
             kinds[i].setUIID("Choice");
+            kinds[i].addActionListener(e -> showTimes());
             g.add(kinds[i]);
             kc.add(kinds[i]);
         }
         kinds[0].setSelected(true);
         form.add(kc);
-        start = Ui.field(form, "field.startTime", "blockStart", "08:00", TextArea.ANY);
-        end = Ui.field(form, "field.endTime", "blockEnd", "12:00", TextArea.ANY);
+        start = Ui.field(times, "field.startTime", "blockStart", "08:00", TextArea.ANY);
+        end = Ui.field(times, "field.endTime", "blockEnd", "12:00", TextArea.ANY);
+        form.add(times);
+        showTimes();
         note = Ui.field(form, "field.note", "blockNote", "", TextArea.ANY);
         form.add(Ui.primary("block.check", "blockCheck", e -> preview()));
         form.add(msg);
         form.add(result);
+    }
+
+    /** Start and end times matter only for a range; a day or half-day is set by the practitioner's hours. */
+    private void showTimes() {
+        times.setHidden(kind() != BlockRange.RANGE);
+        form.revalidate();
     }
 
     private int kind() {
@@ -78,6 +90,8 @@ public class BlockForm {
 
     private void preview() {
         result.removeAll();
+        pending = null;
+        Ui.showMessage(msg, Ui.tr("common.loading"), false);
         String[] range = BlockRange.of(kind(), date.getText().trim(), start.getText().trim(), end.getText().trim(),
                 timezone);
         if (range == null) {
@@ -96,6 +110,9 @@ public class BlockForm {
         }
         pending = a;
         showChoices(res.value);
+        form.scrollComponentToVisible(msg);
+        previews++;
+        form.putClientProperty("previews", Integer.valueOf(previews));
     }
 
     private void showChoices(final List<AppointmentDto> hit) {
@@ -142,11 +159,15 @@ public class BlockForm {
             return;
         }
         pending.confirmConflicts = confirm;
-        ApiResult<Void> res = Api.saveAbsence(practitionerId, pending);
+        ApiResult<AbsenceDto> res = Api.saveAbsence(practitionerId, pending);
         if (res.ok()) {
             result.removeAll();
             Ui.showMessage(msg, Ui.tr("block.saved"), false);
             pending = null;
+            if (res.value != null && res.value.id != null) {
+                final Long absenceId = res.value.id;
+                result.add(Ui.secondary("block.undo", "blockUndo", e -> undo(absenceId)));
+            }
         } else if (res.status == 409) {
             // someone booked meanwhile: show the fresh list again
             ApiResult<List<AppointmentDto>> again = Api.previewAbsence(practitionerId, pending);
@@ -154,6 +175,18 @@ public class BlockForm {
                 showChoices(again.value);
             }
             Ui.showMessage(msg, Ui.tr("error.absence_conflicts"), true);
+        } else {
+            Ui.showMessage(msg, res.message(), true);
+        }
+        form.revalidate();
+    }
+
+    /** Removes the block just saved (the appointments kept are untouched). */
+    private void undo(Long absenceId) {
+        ApiResult<Void> res = Api.deleteAbsence(absenceId);
+        if (res.ok()) {
+            result.removeAll();
+            Ui.showMessage(msg, Ui.tr("block.undone"), false);
         } else {
             Ui.showMessage(msg, res.message(), true);
         }

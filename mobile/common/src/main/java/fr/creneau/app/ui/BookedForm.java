@@ -12,7 +12,7 @@ public class BookedForm {
         form = Ui.form(ctx.moving != null ? "booked.titleMove" : "booked.title", "Booked", null);
         String tz = a.timezone != null ? a.timezone : ctx.timezone();
         form.add(Ui.line(Ui.tr("booked.done"), "SuccessText"));
-        form.add(Ui.statusBadge(a));
+        form.add(com.codename1.ui.layouts.FlowLayout.encloseIn(Ui.statusBadge(a)));
         form.add(Ui.line(I18n.dates().dateTime(a.start, tz), "ScreenHeading"));
         form.add(Ui.line(a.practitionerName != null ? a.practitionerName : ctx.practitioner.fullName(), "CardLine"));
         form.add(Ui.line(a.motiveLabel(I18n.language()), "CardLine"));

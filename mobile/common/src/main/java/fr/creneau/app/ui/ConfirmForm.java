@@ -56,6 +56,7 @@ public class ConfirmForm {
             for (int i = 0; i < choices.size(); i++) {
                 RadioButton rb = new RadioButton(choices.get(i).fullName());
                 rb.setName("patient" + i);
+                rb.setToggle(true);
                 rb.setUIID("Choice");
                 group.add(rb);
                 form.add(rb);
@@ -69,9 +70,11 @@ public class ConfirmForm {
             Container ch = new Container(BoxLayout.y());
             final RadioButton phone = new RadioButton(Ui.channel(Channel.PHONE));
             phone.setName("channelPhone");
+            phone.setToggle(true);
             phone.setUIID("Choice");
             final RadioButton desk = new RadioButton(Ui.channel(Channel.DESK));
             desk.setName("channelDesk");
+            desk.setToggle(true);
             desk.setUIID("Choice");
             ButtonGroup cg = new ButtonGroup(phone, desk);
             if (ctx.channel == Channel.DESK) {

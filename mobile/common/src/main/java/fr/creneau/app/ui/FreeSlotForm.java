@@ -67,6 +67,7 @@ public class FreeSlotForm {
         for (int i = 0; i < motives.size(); i++) {
             CheckBox cb = new CheckBox(motives.get(i).label(I18n.language()));
             cb.setName("freeMotive" + i);
+            cb.setToggle(true);
             cb.setUIID("Choice");
             cb.setSelected(!motives.get(i).urgencyReserve);
             motiveChecks.add(cb);

@@ -43,7 +43,7 @@ public class PatientHomeForm {
         form.add(tabs);
         form.add(msg);
         form.add(list);
-        Container bottom = new Container(new GridLayout(1, 2));
+        Container bottom = new Container(BoxLayout.y());
         bottom.add(Ui.secondary("home.addRelative", "addRelativeButton", e -> new RelativeForm(form).show()));
         bottom.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
         form.add(bottom);
@@ -83,13 +83,25 @@ public class PatientHomeForm {
             OfflineCache.Entry cached = past ? null : cache.load(cacheKey());
             if (cached != null) {
                 Ui.showMessage(msg, res.message() + "\n" + Ui.tr("offline.lastUpdated",
-                        I18n.dates().updatedAt(cached.savedAtMillis, java.util.TimeZone.getDefault().getID())), true);
+                        I18n.dates().updatedAt(cached.savedAtMillis, zoneOf(cached.items))), true);
                 show(cached.items);
             } else {
                 Ui.showMessage(msg, res.message(), true);
                 show(null);
             }
         }
+    }
+
+    /** The practice's time zone (from the appointments themselves), never the device's. */
+    private static String zoneOf(List<AppointmentDto> items) {
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).timezone != null) {
+                    return items.get(i).timezone;
+                }
+            }
+        }
+        return "Europe/Paris";
     }
 
     private void show(List<AppointmentDto> items) {

@@ -33,9 +33,10 @@ public class PatientSearchForm {
         final TextField phone = Ui.field(form, "field.phone", "patientPhone", "", TextArea.PHONENUMBER);
         form.add(Ui.primary("patients.search", "patientSearchButton", e -> {
             Long practiceId = Session.get().account().practiceId;
+            results.removeAll();
+            Ui.showMessage(msg, Ui.tr("common.loading"), false);
             ApiResult<List<PatientDto>> res = Api.findPatients(practiceId, q.getText().trim(),
                     Strings.trimToNull(birth.getText()), Strings.trimToNull(phone.getText()));
-            results.removeAll();
             if (!res.ok()) {
                 Ui.showMessage(msg, res.message(), true);
                 return;
@@ -43,18 +44,15 @@ public class PatientSearchForm {
             Ui.showMessage(msg, res.value.isEmpty() ? Ui.tr("patients.none") : null, false);
             for (int i = 0; i < res.value.size(); i++) {
                 final PatientDto p = res.value.get(i);
-                Button b = new Button(p.fullName());
-                b.setUIID("ListButton");
-                b.setName("patient-" + p.id);
-                b.addActionListener(ev -> bookFor(p));
-                results.add(b);
                 String meta = Ui.tr("patients.meta", p.birthDate == null ? "" : I18n.dates().date(p.birthDate),
                         p.phone == null ? "" : p.phone);
-                results.add(Ui.line(meta, "CardMeta"));
-                if (p.noShowCount != null && p.noShowCount.intValue() > 0) {
-                    results.add(Ui.line(Ui.tr("patients.noShows", p.noShowCount), "WarningText"));
-                }
+                Container card = Ui.card(Ui.line(p.fullName(), "CardTitle"), Ui.line(meta, "CardMeta"),
+                        p.noShowCount != null && p.noShowCount.intValue() > 0
+                                ? Ui.line(Ui.tr("patients.noShows", p.noShowCount), "WarningText") : null);
+                Ui.tappable(card, "patient-" + p.id, ev -> bookFor(p));
+                results.add(card);
             }
+            form.putClientProperty("searchedFor", q.getText().trim());
             form.revalidate();
         }));
         form.add(msg);

@@ -1,7 +1,6 @@
 package fr.creneau.app.ui;
 
 import com.codename1.components.SpanLabel;
-import com.codename1.ui.Button;
 import com.codename1.ui.Container;
 import com.codename1.ui.Form;
 import com.codename1.ui.layouts.BoxLayout;
@@ -46,6 +45,16 @@ public class PractitionerForm {
         if (pr.ok()) {
             ctx.practice = pr.value;
             body.add(Ui.line(pr.value.name, "CardLine"));
+            if (!Boolean.TRUE.equals(ctx.practitioner.absentNow)) {
+                // emergency number, reachable hours and substitute, one tap away
+                final Container closed = new Container(BoxLayout.y());
+                closed.add(Ui.secondary("closed.show", "closedInfoButton", e -> {
+                    closed.removeAll();
+                    closed.add(ClosedInfo.of(ctx.practice, "closed.whenClosed"));
+                    form.revalidate();
+                }));
+                body.add(closed);
+            }
         }
         if (Boolean.TRUE.equals(ctx.practitioner.absentNow)) {
             body.add(ClosedInfo.of(ctx.practice, "closed.practitionerAway"));
@@ -66,18 +75,16 @@ public class PractitionerForm {
             }
             shown++;
             String lang = I18n.language();
-            Button b = new Button(m.label(lang) + " · " + Ui.tr("motive.minutes", m.durationMinutes));
-            b.setUIID("ListButton");
-            b.setName("motive-" + m.id);
-            b.addActionListener(e -> {
+            // one card per motive: label, duration and what to bring, wrapped, the whole card a touch target
+            String prep = m.preparation(lang);
+            Container card = Ui.card(Ui.line(m.label(lang), "CardTitle"),
+                    Ui.line(Ui.tr("motive.minutes", m.durationMinutes), "CardMeta"),
+                    prep != null && prep.length() > 0 ? Ui.line(Ui.tr("motive.preparation", prep), "CardLine") : null);
+            Ui.tappable(card, "motive-" + m.id, e -> {
                 ctx.motive = m;
                 new SlotsForm(ctx, form).show();
             });
-            body.add(b);
-            String prep = m.preparation(lang);
-            if (prep != null && prep.length() > 0) {
-                body.add(Ui.text(Ui.tr("motive.preparation", prep), "Hint"));
-            }
+            body.add(card);
         }
         if (shown == 0) {
             body.add(Ui.text(Ui.tr("practitioner.noMotive"), "EmptyText"));

@@ -41,9 +41,10 @@ public class SearchForm {
     }
 
     private void search() {
+        // old results go first, so that nothing stale can be tapped while the new ones load
+        results.removeAll();
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         ApiResult<List<PractitionerDto>> res = Api.practitioners(query.getText().trim(), specialty, ctx.practiceId);
-        results.removeAll();
         if (!res.ok()) {
             Ui.showMessage(msg, res.message(), true);
             return;
@@ -51,20 +52,19 @@ public class SearchForm {
         Ui.showMessage(msg, res.value.isEmpty() ? Ui.tr("search.none") : null, false);
         for (int i = 0; i < res.value.size(); i++) {
             final PractitionerDto p = res.value.get(i);
-            Button b = new Button(p.fullName());
-            b.setUIID("ListButton");
-            b.setName("pract-" + p.id);
-            b.addActionListener(e -> {
+            String spec = p.specialty == null ? "" : Ui.trOr("specialty." + p.specialty, p.specialty);
+            Container card = Ui.card(
+                    Ui.wrap(p.fullName(), "CardTitle"),
+                    Ui.wrap(spec, "CardLine"),
+                    p.practiceName == null ? null : Ui.wrap(p.practiceName, "CardMeta"),
+                    Boolean.TRUE.equals(p.absentNow) ? Ui.wrap(Ui.tr("practitioner.absentNow"), "WarningText") : null);
+            Ui.tappable(card, "pract-" + p.id, e -> {
                 ctx.practitioner = p;
                 new PractitionerForm(ctx, form).show();
             });
-            results.add(b);
-            String spec = p.specialty == null ? "" : Ui.trOr("specialty." + p.specialty, p.specialty);
-            results.add(Ui.line(spec + (p.practiceName == null ? "" : " · " + p.practiceName), "CardMeta"));
-            if (Boolean.TRUE.equals(p.absentNow)) {
-                results.add(Ui.line(Ui.tr("practitioner.absentNow"), "WarningText"));
-            }
+            results.add(card);
         }
+        form.putClientProperty("searchedFor", query.getText().trim());
         form.revalidate();
     }
 

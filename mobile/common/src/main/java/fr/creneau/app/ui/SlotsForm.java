@@ -113,6 +113,8 @@ public class SlotsForm {
         form.putClientProperty("day", day);
         grid.removeAll();
         List<SlotDto> slots = days.slotsOn(day);
+        // explicit rows: GridLayout(columns) alone sizes the container for one row and squashes the others
+        grid.setLayout(new GridLayout(Math.max(1, (slots.size() + 2) / 3), 3));
         if (slots.isEmpty()) {
             Ui.showMessage(msg, Ui.tr("slots.noneThatDay"), false);
         } else {

@@ -37,7 +37,16 @@ public final class Ui {
 
     /** A scrollable form with a translated title, named for the UI tests, with a back command when given. */
     public static Form form(String titleKey, String name, final Form back) {
-        Form f = new Form(tr(titleKey), BoxLayout.y());
+        Form f = new Form(tr(titleKey), BoxLayout.y()) {
+            @Override
+            public void revalidate() {
+                // wrapped texts (SpanLabel) learn their real width in the first pass and their height in the
+                // second; one pass clips the last line of a card
+                super.revalidate();
+                setShouldCalcPreferredSize(true);
+                super.revalidate();
+            }
+        };
         if (f.getToolbar() == null) {
             f.setToolbar(new com.codename1.ui.Toolbar());
             f.setTitle(tr(titleKey));
@@ -140,10 +149,27 @@ public final class Ui {
         return c;
     }
 
-    public static Label line(String text, String uiid) {
-        Label l = new Label(text == null ? "" : text);
-        l.setUIID(uiid);
-        return l;
+    /** A text that wraps over several lines instead of being clipped. */
+    public static SpanLabel wrap(String text, String uiid) {
+        SpanLabel s = new SpanLabel(text == null ? "" : text);
+        s.setTextUIID(uiid);
+        s.setUIID("Container");
+        return s;
+    }
+
+    /** Makes the whole container one touch target, with a named (invisible) lead button for the UI tests. */
+    public static void tappable(Container c, String name, ActionListener l) {
+        Button lead = new Button();
+        lead.setName(name);
+        lead.addActionListener(l);
+        lead.setUIID("Container");
+        c.add(BorderLayout.SOUTH, lead);
+        c.setLeadComponent(lead);
+    }
+
+    /** A line of text in a style; long texts wrap (large fonts must never be clipped). */
+    public static Component line(String text, String uiid) {
+        return wrap(text, uiid);
     }
 
     public static void refresh(Form f) {

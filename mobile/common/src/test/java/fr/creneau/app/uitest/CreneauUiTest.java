@@ -130,6 +130,14 @@ public abstract class CreneauUiTest extends AbstractTest {
         settle();
     }
 
+    /** Searches a practitioner by name on the Search screen and opens the first answer for that very query. */
+    protected void openPractitioner(String name) throws Exception {
+        setField("searchQuery", name);
+        clickButtonByName("searchButton");
+        waitUntil(() -> name.equals(CN.getCurrentForm().getClientProperty("searchedFor")) && findPrefix("pract-") != null,
+                20000, "practitioner " + name + " found");
+    }
+
     protected interface Condition {
         boolean ok() throws Exception;
     }

@@ -21,13 +21,15 @@ public class PatientBookAndCancelTest extends CreneauUiTest {
         screenshot("fr-03-patient-home");
 
         go("bookButton", "Search");
-        setField("searchQuery", "Martin");
-        clickButtonByName("searchButton");
-        waitUntil(() -> findPrefix("pract-") != null, 20000, "practitioner found");
+        openPractitioner("Martin");
         screenshot("fr-04-search");
         go(findPrefix("pract-").getName(), "Practitioner");
         waitUntil(() -> findPrefix("motive-") != null, 20000, "motives: " + text("practitionerMessage"));
         screenshot("fr-05-practitioner-motives");
+        // the practice's "when we are closed" card (emergency number, hours, substitute)
+        clickButtonByName("closedInfoButton");
+        waitUntil(() -> find("closedInfo") != null, 10000, "closed info");
+        screenshot("fr-20-closed-info");
         go(findPrefix("motive-").getName(), "Slots");
         waitUntil(() -> find("slot0") != null, 60000, "a free slot: " + text("slotsMessage"));
         // more than the 24 h cancellation cutoff ahead, so that the patient may cancel online
@@ -70,6 +72,13 @@ public class PatientBookAndCancelTest extends CreneauUiTest {
         waitForFormName("PatientHome");
         waitUntil(() -> find("homeMessage").isHidden(), 20000, "appointments loaded");
         screenshot("en-03-patient-home");
+        go("bookButton", "Search");
+        openPractitioner("Martin");
+        go(findPrefix("pract-").getName(), "Practitioner");
+        waitUntil(() -> findPrefix("motive-") != null, 20000, "motives");
+        go(findPrefix("motive-").getName(), "Slots");
+        waitUntil(() -> find("slot0") != null, 60000, "a free slot: " + text("slotsMessage"));
+        screenshot("en-06-slots");
         CN.callSeriallyAndWait(() -> I18n.setLanguage("fr"));
         logout();
         return true;

@@ -1,5 +1,6 @@
 package fr.creneau.app.uitest;
 
+import com.codename1.ui.CN;
 import fr.creneau.app.I18n;
 
 /** The secretariat finds Jean Lefèvre and books him by phone with Dr Martin. */
@@ -17,12 +18,11 @@ public class SecretaryPhoneBookingTest extends CreneauUiTest {
         go("findPatientButton", "PatientSearch");
         setField("patientQuery", "Lefèvre");
         clickButtonByName("patientSearchButton");
-        waitUntil(() -> findPrefix("patient-") != null, 20000, "patient found: " + text("patientSearchMessage"));
+        waitUntil(() -> "Lefèvre".equals(CN.getCurrentForm().getClientProperty("searchedFor"))
+                && findPrefix("patient-") != null, 20000, "patient found: " + text("patientSearchMessage"));
         screenshot("fr-17-patient-search");
         go(findPrefix("patient-").getName(), "Search");
-        setField("searchQuery", "Martin");
-        clickButtonByName("searchButton");
-        waitUntil(() -> findPrefix("pract-") != null, 20000, "practitioner found");
+        openPractitioner("Martin");
         go(findPrefix("pract-").getName(), "Practitioner");
         waitUntil(() -> findPrefix("motive-") != null, 20000, "motives");
         go(findPrefix("motive-").getName(), "Slots");

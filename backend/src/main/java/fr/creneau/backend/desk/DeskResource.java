@@ -1,0 +1,56 @@
+package fr.creneau.backend.desk;
+
+import fr.creneau.backend.platform.ProblemException;
+import fr.creneau.model.api.CallDto;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The desk, practice side: opening and listing calls. */
+@Path("/api/practices/{practiceId}/calls")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeskResource {
+    @Inject
+    DeskService desk;
+
+    @POST
+    @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN"})
+    public Uni<Response> open(@PathParam("practiceId") long practiceId, CallDto body) {
+        return desk.open(practiceId, body == null ? new CallDto() : body).map(c -> Response.status(201).entity(c).build());
+    }
+
+    /** Calls started in [from, to) (instants; default: the last 24 hours), without clinical answers. */
+    @GET
+    @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN", "PRACTITIONER"})
+    public Uni<List<CallDto>> list(@PathParam("practiceId") long practiceId, @QueryParam("from") String from,
+                                   @QueryParam("to") String to) {
+        Instant end = to == null ? Instant.now() : instant("to", to);
+        Instant start = from == null ? end.minus(1, ChronoUnit.DAYS) : instant("from", from);
+        return desk.list(practiceId, start, end);
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "invalid_datetime",
+                    "must be a date and time with offset such as 2026-03-29T09:00:00Z");
+        }
+    }
+}
