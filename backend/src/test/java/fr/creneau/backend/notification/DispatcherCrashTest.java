@@ -80,7 +80,7 @@ class DispatcherCrashTest {
                 }
                 boolean kill = generation < 8;
                 if (kill) {
-                    Thread.sleep(30 + random.nextInt(400));
+                    Thread.sleep(20 + random.nextInt(200));
                     pool.shutdownNow(); // every worker dies at its next step, marks nothing, keeps its leases
                     kills++;
                 } else {
@@ -105,7 +105,7 @@ class DispatcherCrashTest {
             int requests = fcm.total.get() + brevo.total.get();
             System.out.printf("crash test: %d kills, %d deaths inside JDBC, %d provider requests for %d notifications (%d repeats recognised by key)%n",
                     kills, deaths.get(), requests, MESSAGES, requests - MESSAGES);
-            assertThat(kills).isEqualTo(8);
+            assertThat(kills).isPositive(); // the first generation is always killed; later ones while work remains
             // A repeat only ever concerns a row whose first worker died: it shows as a second attempt
             for (var e : brevo.requests.entrySet()) {
                 if (e.getValue().get() > 1) {
