@@ -140,7 +140,7 @@ final class FakeProviders {
         }
 
         /**
-         * The same through Apache HttpClient with a connection pool (what FcmTransports builds for production), routed
+         * The same through Apache HttpClient with a connection pool (FcmTransports, benchmark tooling), routed
          * to this server: the request still names fcm.googleapis.com, only the connection goes to 127.0.0.1.
          */
         FirebaseMessaging pooledMessaging(int connections) {
