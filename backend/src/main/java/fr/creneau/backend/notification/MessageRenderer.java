@@ -1,0 +1,176 @@
+package fr.creneau.backend.notification;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words of each message, in French. Push and SMS say where and when only (practice, date, time, address),
+ * plus the motive when the practice opted that motive in; never a patient name, a practitioner's specialty or a
+ * note, since a lock screen or a shared phone shows them to anyone. An SMS always fits two GSM-7 parts.
+ */
+public final class MessageRenderer {
+    public static final int MAX_SMS_SEGMENTS = 2;
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("EEE dd/MM", Locale.FRENCH);
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
+
+    /** Address and practice name are cut down, in that order, until the SMS fits; the link is never cut. */
+    private static final int[][] SHORTENINGS = {{1000, 1000}, {60, 1000}, {40, 40}, {0, 30}, {0, 20}};
+
+    /**
+     * @param link the confirm/cancel link for the kinds that ask for it, else null
+     */
+    public RenderedMessage render(NotificationKind kind, DeliveryChannel channel, List<AppointmentView> appointments, String link) {
+        String title = title(kind);
+        String shortText = channel == DeliveryChannel.EMAIL ? line(kind, appointments, link, 1000, 1000) : fitSms(kind, appointments, link);
+        if (channel != DeliveryChannel.EMAIL) {
+            return new RenderedMessage(title, shortText, null, null, null, null);
+        }
+        String text = emailText(kind, appointments, link);
+        String html = emailHtml(kind, appointments, link);
+        byte[] ics = kind == NotificationKind.CANCELLED ? null : IcsWriter.write(appointments);
+        return new RenderedMessage(title, shortText, title + " - " + appointments.get(0).practiceName(), text, html, ics);
+    }
+
+    static String title(NotificationKind kind) {
+        return switch (kind) {
+            case BOOKED_CONFIRMATION -> "Rendez-vous confirmé";
+            case REMINDER_48H_CONFIRM, ESCALATION_SMS -> "Confirmez votre rendez-vous";
+            case MOVED -> "Rendez-vous déplacé";
+            case CANCELLED -> "Rendez-vous annulé";
+            case ABSENCE_NOTICE -> "Information sur votre rendez-vous";
+            case WAITLIST_OFFER -> "Un créneau s'est libéré";
+            default -> "Rappel de rendez-vous";
+        };
+    }
+
+    /** Push text and SMS: GSM-7 and at most two parts. A push has more room, but short is better on a lock screen. */
+    private String fitSms(NotificationKind kind, List<AppointmentView> appointments, String link) {
+        String text = "";
+        for (int[] cut : SHORTENINGS) {
+            text = GsmText.toGsm(line(kind, appointments, link, cut[0], cut[1]));
+            if (GsmText.segments(text) <= MAX_SMS_SEGMENTS) {
+                return text;
+            }
+        }
+        // Many appointments on one day: keep the start and the link
+        String tail = link == null ? "" : " " + link;
+        return GsmText.truncate(text, 153 * MAX_SMS_SEGMENTS - GsmText.septets(GsmText.toGsm(tail)) - 3) + "..." + tail;
+    }
+
+    static String line(NotificationKind kind, List<AppointmentView> appointments, String link, int addressMax, int nameMax) {
+        StringBuilder b = new StringBuilder(prefix(kind));
+        AppointmentView first = appointments.get(0);
+        ZonedDateTime day = first.startsAt().atZone(first.zone());
+        if (appointments.size() == 1) {
+            b.append(' ').append(cut(first.practiceName(), nameMax)).append(", ").append(SHORT_DATE.format(day))
+                    .append(" à ").append(TIME.format(day));
+            motive(b, first);
+            address(b, first, addressMax);
+        } else {
+            b.append(' ').append(SHORT_DATE.format(day)).append(" :");
+            for (int i = 0; i < appointments.size(); i++) {
+                AppointmentView a = appointments.get(i);
+                b.append(i == 0 ? " " : " ; ").append(TIME.format(a.startsAt().atZone(a.zone()))).append(' ')
+                        .append(cut(a.practiceName(), nameMax));
+                motive(b, a);
+                address(b, a, addressMax);
+            }
+        }
+        b.append('.');
+        if (kind == NotificationKind.CANCELLED) {
+            b.append(" Pour un autre RDV : ").append(first.practicePhone()).append('.');
+        }
+        if (link != null) {
+            b.append(" Confirmer ou annuler : ").append(link);
+        }
+        return b.toString();
+    }
+
+    private static String prefix(NotificationKind kind) {
+        return switch (kind) {
+            case BOOKED_CONFIRMATION -> "RDV confirmé :";
+            case REMINDER_48H_CONFIRM, ESCALATION_SMS -> "Merci de confirmer votre RDV :";
+            case REMINDER_2H -> "Rappel, RDV aujourd'hui :";
+            case MOVED -> "RDV déplacé, nouvel horaire :";
+            case CANCELLED -> "RDV annulé :";
+            default -> "Rappel RDV :";
+        };
+    }
+
+    private static void motive(StringBuilder b, AppointmentView a) {
+        if (a.motiveLabel() != null && !a.motiveLabel().isBlank()) {
+            b.append(" (").append(a.motiveLabel()).append(')');
+        }
+    }
+
+    private static void address(StringBuilder b, AppointmentView a, int max) {
+        if (max > 0 && a.address() != null) {
+            b.append(", ").append(cut(a.address(), max));
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max).trim();
+    }
+
+    private static String emailText(NotificationKind kind, List<AppointmentView> appointments, String link) {
+        StringBuilder b = new StringBuilder("Bonjour,\n\n").append(intro(kind)).append("\n\n");
+        for (AppointmentView a : appointments) {
+            ZonedDateTime t = a.startsAt().atZone(a.zone());
+            b.append("- ").append(LONG_DATE.format(t)).append(" à ").append(TIME.format(t)).append('\n')
+                    .append("  ").append(a.practiceName()).append('\n')
+                    .append("  ").append(a.address()).append('\n');
+            if (a.motiveLabel() != null) {
+                b.append("  ").append(a.motiveLabel()).append('\n');
+            }
+        }
+        if (link != null) {
+            b.append("\nConfirmer ou annuler : ").append(link).append('\n');
+        }
+        b.append("\nEmpêché(e) ? Annulez au plus tôt : le créneau servira à un autre patient.\n")
+                .append("Pour toute question : ").append(appointments.get(0).practicePhone()).append("\n\nCreneau\n");
+        return b.toString();
+    }
+
+    private static String emailHtml(NotificationKind kind, List<AppointmentView> appointments, String link) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><body>")
+                .append("<p>Bonjour,</p><p>").append(esc(intro(kind))).append("</p><ul>");
+        for (AppointmentView a : appointments) {
+            ZonedDateTime t = a.startsAt().atZone(a.zone());
+            b.append("<li><strong>").append(esc(LONG_DATE.format(t))).append(" à ").append(TIME.format(t))
+                    .append("</strong><br>").append(esc(a.practiceName())).append("<br>").append(esc(a.address()));
+            if (a.motiveLabel() != null) {
+                b.append("<br>").append(esc(a.motiveLabel()));
+            }
+            b.append("</li>");
+        }
+        b.append("</ul>");
+        if (link != null) {
+            b.append("<p><a href=\"").append(esc(link)).append("\">Confirmer ou annuler</a></p>");
+        }
+        b.append("<p>Empêché(e) ? Annulez au plus tôt : le créneau servira à un autre patient.</p>")
+                .append("<p>Pour toute question : ").append(esc(appointments.get(0).practicePhone())).append("</p>")
+                .append("<p>Creneau</p></body></html>");
+        return b.toString();
+    }
+
+    private static String intro(NotificationKind kind) {
+        return switch (kind) {
+            case BOOKED_CONFIRMATION -> "Votre rendez-vous est enregistré.";
+            case REMINDER_WEEK -> "Nous vous rappelons votre rendez-vous dans une semaine.";
+            case REMINDER_48H_CONFIRM, ESCALATION_SMS -> "Merci de confirmer votre venue, ou d'annuler si vous êtes empêché(e).";
+            case REMINDER_2H -> "Votre rendez-vous approche.";
+            case MOVED -> "Votre rendez-vous a été déplacé. Voici le nouvel horaire.";
+            case CANCELLED -> "Votre rendez-vous a été annulé.";
+            default -> "Information sur votre rendez-vous.";
+        };
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,32 @@
+package fr.creneau.backend.notification;
+
+/** What a notification announces. The policy decides when and where; the renderer decides the words. */
+public enum NotificationKind {
+    BOOKED_CONFIRMATION,
+    REMINDER_WEEK,
+    REMINDER_48H_CONFIRM,
+    ESCALATION_SMS,
+    REMINDER_2H,
+    MOVED,
+    CANCELLED,
+    ABSENCE_NOTICE,
+    WAITLIST_OFFER;
+
+    /** Reminders of the same patient's same day are merged into one message. */
+    public boolean grouped() {
+        return this == REMINDER_WEEK || this == REMINDER_48H_CONFIRM || this == ESCALATION_SMS || this == REMINDER_2H;
+    }
+
+    /** Messages that ask the patient to confirm or cancel carry a single-use link. */
+    public boolean asksConfirmation() {
+        return this == REMINDER_48H_CONFIRM || this == ESCALATION_SMS;
+    }
+
+    /**
+     * Messages about an appointment that must still be live (pending, at the announced time) when sent: a
+     * reminder for a slot that moved or was cancelled since is dropped, not sent.
+     */
+    public boolean needsLiveAppointment() {
+        return this != CANCELLED && this != ABSENCE_NOTICE && this != WAITLIST_OFFER;
+    }
+}

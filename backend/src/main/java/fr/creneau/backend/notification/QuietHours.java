@@ -1,0 +1,38 @@
+package fr.creneau.backend.notification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * Nobody gets a push or an SMS between quietStart and quietEnd, local time of the practice (21:00-08:00 by
+ * default), unless the appointment comes before the end of the quiet period: then waiting would make the
+ * message useless, and it goes at once.
+ */
+public final class QuietHours {
+    private QuietHours() {
+    }
+
+    public static Instant adjust(Instant due, Instant appointmentStart, ZoneId zone, LocalTime quietStart, LocalTime quietEnd) {
+        ZonedDateTime local = due.atZone(zone);
+        if (!isQuiet(local.toLocalTime(), quietStart, quietEnd)) {
+            return due;
+        }
+        LocalDate endDay = local.toLocalTime().isBefore(quietEnd) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        Instant end = ZonedDateTime.of(endDay, quietEnd, zone).toInstant();
+        return appointmentStart.isBefore(end) ? due : end;
+    }
+
+    static boolean isQuiet(LocalTime t, LocalTime quietStart, LocalTime quietEnd) {
+        if (quietStart.equals(quietEnd)) {
+            return false;
+        }
+        if (quietStart.isAfter(quietEnd)) {
+            // spans midnight, the usual case
+            return !t.isBefore(quietStart) || t.isBefore(quietEnd);
+        }
+        return !t.isBefore(quietStart) && t.isBefore(quietEnd);
+    }
+}
