@@ -16,13 +16,16 @@ ensure_data
 BACKEND_JAVA_OPTS=${BACKEND_JAVA_OPTS:--Xmx1g} backend_start "$OUT/booking-backend.log"
 trap 'backend_stop' EXIT
 
-log "slots and bodies"
-"${PSQL[@]}" -f bench/lib/slots.sql
-"${PSQL[@]}" -c "COPY (SELECT practice_id || E'\t' || json_build_object('practitionerId', practitioner_id, 'motiveId', motive_id,
-    'patientId', patient_id, 'start', to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'channel', 'PHONE')
-    FROM bench.slot ORDER BY n LIMIT 300000) TO STDOUT" >"$OUT/bodies.tsv"
-log "logging in the secretaries"
-tokens "$OUT/tokens.tsv"
+# The slots start 7 days from today: made again only on another day
+if [ "$("${PSQL[@]}" -c "SELECT to_regclass('bench.slot') IS NOT NULL AND (SELECT min(starts_at)::date FROM bench.slot) = current_date + 7")" != t ] \
+   || [ ! -s "$OUT/bodies.tsv" ]; then
+  log "slots and bodies"
+  "${PSQL[@]}" -f bench/lib/slots.sql 2>/dev/null
+  "${PSQL[@]}" -F $'\t' -c "SELECT practice_id, json_build_object('practitionerId', practitioner_id, 'motiveId', motive_id,
+      'patientId', patient_id, 'start', to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'channel', 'PHONE')
+      FROM bench.slot ORDER BY n LIMIT 300000" >"$OUT/bodies.tsv"
+fi
+fresh_tokens
 now() { "${PSQL[@]}" -c "SELECT now()"; }
 
 http_phase() {  # seconds -> RESULT line

@@ -116,6 +116,10 @@ ensure_data() {
     log "adding the practice with 200 practitioners"
     "${PSQL[@]}" -v hash="$HASH" -f bench/lib/big-practice.sql
   fi
+  # Afternoons of the 1,000 bench practitioners are the booking benchmarks' target: free them of any leftovers
+  # (an interrupted run, or bench/booking-core/run.sh whose data directory was copied)
+  "${PSQL[@]}" -c "DELETE FROM appointment WHERE practitioner_id IN (SELECT id FROM practitioner WHERE last_name LIKE 'Bench%')
+      AND (starts_at AT TIME ZONE 'Europe/Paris')::time >= '13:00' AND starts_at > now()" >/dev/null
   "${PSQL[@]}" -c "VACUUM ANALYZE"
 }
 
@@ -133,6 +137,14 @@ tokens() {
   "${PSQL[@]}" -F $'\t' -c "SELECT practice_id, email FROM account WHERE email LIKE 'secretary%@bench.creneau.fr' ORDER BY id" |
     while IFS=$'\t' read -r practice email; do echo "$practice $email"; done |
     xargs -P 4 -n 2 sh -c 'printf "%s\t%s\n" "$0" "$(curl -fsS -H "Content-Type: application/json" -d "{\"email\":\"$1\",\"password\":\"bench-password-2026\"}" http://127.0.0.1:'"$PORT"'/api/auth/login | python3 -c "import json,sys; print(json.load(sys.stdin)[\"accessToken\"])")"' >"$1"
+}
+
+# Access tokens last 15 minutes: log in again when the file is older than 10.
+fresh_tokens() {
+  if [ -z "$(find "$OUT/tokens.tsv" -mmin -10 2>/dev/null)" ]; then
+    log "logging in the secretaries"
+    tokens "$OUT/tokens.tsv"
+  fi
 }
 
 # login EMAIL: prints an access token
