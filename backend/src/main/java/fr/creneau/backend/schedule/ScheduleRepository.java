@@ -2,6 +2,7 @@ package fr.creneau.backend.schedule;
 
 import fr.creneau.backend.appointment.Appointment;
 import fr.creneau.model.rules.AppointmentStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +11,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The queries the schedule needs, over its own tables and the appointment table (read only). */
 @ApplicationScoped
@@ -58,6 +61,33 @@ public class ScheduleRepository {
         return Appointment.list("practitionerId in ?1 and startsAt < ?2 and startsAt > ?3 and endsAt > ?4"
                         + " and status not in ?5 order by startsAt",
                 practitionerIds, to, from.minus(MAX_MOTIVE_MINUTES, ChronoUnit.MINUTES), from, CANCELLED);
+    }
+
+    /**
+     * The same appointments as {@link #liveAppointments}, as bare time intervals per practitioner: reading three
+     * columns instead of whole entities keeps a search across many practitioners cheap.
+     */
+    public Uni<Map<Long, List<SlotCalculator.Interval>>> liveIntervals(Collection<Long> practitionerIds, Instant from,
+                                                                       Instant to) {
+        if (practitionerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select a.practitionerId, a.startsAt, a.endsAt from Appointment a where a.practitionerId in ?1"
+                                + " and a.startsAt < ?2 and a.startsAt > ?3 and a.endsAt > ?4 and a.status not in ?5",
+                        Object[].class)
+                .setParameter(1, practitionerIds).setParameter(2, to)
+                .setParameter(3, from.minus(MAX_MOTIVE_MINUTES, ChronoUnit.MINUTES)).setParameter(4, from)
+                .setParameter(5, CANCELLED)
+                .getResultList())
+                .map(rows -> {
+                    Map<Long, List<SlotCalculator.Interval>> out = new HashMap<>();
+                    for (Object[] row : rows) {
+                        out.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+                                .add(new SlotCalculator.Interval((Instant) row[1], (Instant) row[2]));
+                    }
+                    return out;
+                });
     }
 
     private static List<AppointmentStatus> cancelled() {
