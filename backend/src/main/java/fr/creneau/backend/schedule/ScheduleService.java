@@ -112,7 +112,7 @@ public class ScheduleService {
     }
 
     /** The first window the earliest-slot search looks at; each next one is twice as long. */
-    static final int EARLIEST_FIRST_WINDOW_DAYS = 7;
+    static final int EARLIEST_FIRST_WINDOW_DAYS = 2;
 
     /**
      * The earliest slot on the local dates from..from+days-1 (capped at the horizon), or, when that window has

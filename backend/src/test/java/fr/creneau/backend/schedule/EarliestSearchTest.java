@@ -15,7 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The earliest-slot search looks at a growing window of dates (7 days, then the next 14, 28, 56, capped at the horizon)
+ * The earliest-slot search looks at a growing window of dates (2 days, then the next 4, 8, 16, ..., capped at the horizon)
  * instead of the whole horizon at once: what it answers must not depend on where the windows fall.
  */
 @QuarkusTest
