@@ -106,8 +106,10 @@ public class ProblemMappers {
         if ("23505".equals(sqlState)) {
             return Problems.response(409, "already_exists", "This already exists");
         }
-        if ("08001".equals(sqlState) || "08006".equals(sqlState) || "57P01".equals(sqlState)) {
-            return Problems.response(503, "database_unavailable", "The service is temporarily unavailable");
+        if (databaseUnavailable(e, sqlState)) {
+            LOG.warnf("Database unavailable: %s", e);
+            return Response.fromResponse(Problems.response(503, "database_unavailable",
+                    "The service is temporarily unavailable")).header("Retry-After", "2").build();
         }
         LOG.error("Unexpected failure", e);
         return Problems.response(500, "internal_error", "Something went wrong on our side");
@@ -115,6 +117,30 @@ public class ProblemMappers {
 
     private static Response fieldProblem(JsonFieldException e) {
         return Problems.response(ProblemException.invalid(e.getField(), "wrong_type", e.getMessage()));
+    }
+
+    /**
+     * The database cannot be reached or is going away (stopped, restarting, connection lost): a temporary state
+     * that the client may retry, not a bug. SQLState class 08 (connection exception), 57P01-57P03 (shutdown,
+     * crash, starting up), or a refused, reset or closed connection from the reactive client.
+     */
+    static boolean databaseUnavailable(Throwable e, String sqlState) {
+        if (sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"))) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || (t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Connection reset"))
+                    || (t instanceof io.vertx.core.VertxException && "Connection is closed".equals(t.getMessage()))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The SQLState of the first SQL failure in a cause chain, from JDBC or from the reactive client. */

