@@ -77,8 +77,12 @@ public class AgendaForm {
         }));
         form.add(actions);
         if (acc != null && (acc.role == Role.SECRETARY || acc.role == Role.PRACTICE_ADMIN)) {
-            form.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
+            Container desk = new Container(new GridLayout(1, 2));
+            desk.add(Ui.primary("agenda.call", "callButton", e -> new CallForm(form).show()));
+            desk.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
+            form.add(desk);
         }
+        form.add(Ui.secondary("agenda.inbox", "inboxButton", e -> new InboxForm(form).show()));
         form.add(msg);
         form.add(list);
         form.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
