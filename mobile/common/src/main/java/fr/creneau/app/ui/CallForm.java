@@ -48,6 +48,7 @@ import java.util.List;
 public class CallForm {
     private static final String TZ_DEFAULT = "Europe/Paris";
     private final Form form;
+    private final Form back;
     private final Long practiceId;
     private String timezone = TZ_DEFAULT;
     private CallDto call;
@@ -72,6 +73,7 @@ public class CallForm {
     public CallForm(Form back) {
         AccountDto acc = Session.get().account();
         practiceId = acc == null ? null : acc.practiceId;
+        this.back = back;
         form = Ui.form("call.title", "Call", back);
         // 1. the caller
         form.add(Ui.title(Ui.tr("call.step1")));
@@ -251,6 +253,7 @@ public class CallForm {
         l.setUIID(ok ? "SuccessText" : "WarningText");
         identityResult.add(l);
         form.revalidate();
+        form.scrollComponentToVisible(l);
     }
 
     private static Label match(String key, Boolean v) {
@@ -303,6 +306,7 @@ public class CallForm {
         }
         form.putClientProperty("priority", p == null ? null : p.name());
         form.revalidate();
+        form.scrollComponentToVisible(triageResult);
     }
 
     private void bookEarliest(String note) {
@@ -358,16 +362,10 @@ public class CallForm {
             ended.add(Ui.line(I18n.dates().dateTime(booked.start, timezone) + " · "
                     + (booked.practitionerName == null ? "" : booked.practitionerName), "CardLine"));
         }
-        ended.add(Ui.secondary("call.next", "callNext", e -> new CallForm(form.getClientProperty("back") == null
-                ? null : (Form) form.getClientProperty("back")).show()));
+        ended.add(Ui.secondary("call.next", "callNext", e -> new CallForm(back).show()));
         form.putClientProperty("outcome", o.name());
         form.revalidate();
         form.scrollComponentToVisible(done);
-    }
-
-    public CallForm withBack(Form back) {
-        form.putClientProperty("back", back);
-        return this;
     }
 
     public void show() {

@@ -60,7 +60,7 @@ public final class RequestView {
         add(c, "field.since", a.since == null ? null : I18n.dates().date(a.since));
         add(c, "field.symptoms", a.symptoms);
         add(c, "field.severity", a.severity == null ? null : Ui.tr("severity." + a.severity.name()));
-        add(c, "field.temperature", a.temperature == null ? null : a.temperature + " °C");
+        add(c, "field.temperature", a.temperature == null ? null : temperature(a.temperature));
         add(c, "field.testName", a.testName);
         if (a.resultsMarkedUrgent) {
             add(c, "field.resultsMarkedUrgent", Ui.tr("common.yes"));
@@ -70,6 +70,12 @@ public final class RequestView {
         add(c, "field.question", a.question);
         add(c, "field.message", a.message);
         return c;
+    }
+
+    /** 39.2 as "39,2 °C" in French, "39.2 °C" in English. */
+    static String temperature(Double t) {
+        String s = String.valueOf(Math.floor(t.doubleValue() * 10 + 0.5) / 10.0);
+        return ("fr".equals(I18n.language()) ? s.replace('.', ',') : s) + " °C";
     }
 
     private static void add(Container c, String key, String value) {

@@ -58,6 +58,23 @@ public class PatientRequestTest extends CreneauUiTest {
         waitUntil(() -> CN.getCurrentForm().getClientProperty("loaded") != null && findPrefix("req-") != null,
                 20000, "my requests");
         screenshot("fr-24-my-requests");
+
+        // URGENT (severe new symptoms): sent, with the practice's earliest same-day urgency slot if any
+        go("newRequestButton", "RequestCompose");
+        waitUntil(() -> CN.getCurrentForm().getClientProperty("ready") != null, 30000, "composer ready again");
+        clickButtonByName("type-NEW_SYMPTOMS");
+        settle();
+        setField("f-symptoms", "Forte douleur à l'oreille, fièvre");
+        setField("f-since", fr.creneau.app.logic.Instants.addDays(
+                fr.creneau.app.logic.Instants.localDate(System.currentTimeMillis(), "Europe/Paris"), -1));
+        clickButtonByName("sev-SEVERE");
+        setField("f-temperature", "38,4");
+        clickButtonByName("requestSend");
+        waitUntil(() -> "RequestSent".equals(formName()), 30000, "urgent sent: " + text("requestMessage"));
+        assertEqual(I18n.tr("priority.URGENT"), text("sentPriority"));
+        waitUntil(() -> CN.getCurrentForm().getClientProperty("suggested") != null, 30000, "same-day suggestion");
+        screenshot("fr-32-request-urgent-slot");
+        assertEqual(before + 2, count(), "two requests sent in all");
         logout();
         return true;
     }

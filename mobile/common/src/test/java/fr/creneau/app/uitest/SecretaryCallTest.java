@@ -6,7 +6,7 @@ import fr.creneau.app.I18n;
 /**
  * secretariat@demo takes three calls from Jean Lefèvre: identity checked (name, birth date, phone), triage from the
  * shared grid, then a memo (prescription renewal, ROUTINE), an urgent transfer (severe symptoms, URGENT) and
- * advice given (a question about an appointment).
+ * advice given (a question about an appointment), and the earliest slot of a motive booked.
  */
 public class SecretaryCallTest extends CreneauUiTest {
     @Override
@@ -52,6 +52,18 @@ public class SecretaryCallTest extends CreneauUiTest {
         triage("ROUTINE");
         end("outcomeAdvice", "ADVICE_GIVEN");
         screenshot("fr-31-call-advice");
+
+        go("callNext", "Call");
+        openAndIdentify();
+        clickButtonByName("type-APPOINTMENT_QUESTION");
+        settle();
+        setField("callReason", "Prendre rendez-vous");
+        setField("f-question", "Un rendez-vous de suivi, au plus tôt");
+        triage("ROUTINE");
+        waitUntil(() -> findPrefix("callMotive-") != null, 20000, "motives");
+        clickButtonByName(findPrefix("callMotive-").getName());
+        end("outcomeBook", "BOOKED");
+        screenshot("fr-33-call-booked");
         logout();
         return true;
     }
