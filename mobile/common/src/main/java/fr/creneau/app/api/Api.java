@@ -60,6 +60,7 @@ public final class Api {
     }
 
     public static void logout() {
+        LiveEvents.stop();
         String rt = Session.get().refreshToken();
         if (rt != null) {
             RefreshRequest r = new RefreshRequest();

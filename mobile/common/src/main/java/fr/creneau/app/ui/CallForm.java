@@ -354,9 +354,8 @@ public class CallForm {
         call = res.value;
         Ui.showMessage(outcomeMsg, null, false);
         ended.removeAll();
-        Label done = new Label(Ui.tr("call.ended", Ui.tr("outcome." + o.name())));
+        SpanLabel done = Ui.wrap(Ui.tr("call.ended", Ui.tr("outcome." + o.name())), "SuccessText");
         done.setName("callEnded");
-        done.setUIID("SuccessText");
         ended.add(done);
         if (booked != null) {
             ended.add(Ui.line(I18n.dates().dateTime(booked.start, timezone) + " · "

@@ -97,13 +97,10 @@ public class TriageFields {
         List<RedFlag> list = grid.flagsFor(ageMonths);
         for (int i = 0; i < list.size(); i++) {
             RedFlag f = list.get(i);
-            CheckBox cb = new CheckBox(f.label(I18n.language()));
-            cb.setName("flag-" + f.code);
-            cb.setUIID("FlagCheck");
+            CheckBox cb = checkRow(flags, f.label(I18n.language()), "flag-" + f.code);
             cb.putClientProperty("code", f.code);
             cb.setSelected(ticked.contains(f.code));
             flagBoxes.add(cb);
-            flags.add(cb);
         }
         refresh();
     }
@@ -159,10 +156,7 @@ public class TriageFields {
                 break;
             case TEST_RESULTS:
                 testName = Ui.field(fields, "field.testName", "f-testName", "", TextArea.ANY);
-                resultsUrgent = new CheckBox(Ui.tr("field.resultsMarkedUrgent"));
-                resultsUrgent.setName("f-resultsUrgent");
-                resultsUrgent.setUIID("FlagCheck");
-                fields.add(resultsUrgent);
+                resultsUrgent = checkRow(fields, Ui.tr("field.resultsMarkedUrgent"), "f-resultsUrgent");
                 break;
             case PAPERWORK:
                 fields.add(fieldLabel("field.documentKind"));
@@ -185,6 +179,20 @@ public class TriageFields {
                 break;
         }
         refresh();
+    }
+
+    /** A question that wraps over several lines, with its check box at the end; the whole row toggles it. */
+    private static CheckBox checkRow(Container parent, String text, String name) {
+        CheckBox cb = new CheckBox();
+        cb.setName(name);
+        cb.setUIID("FlagCheck");
+        Container row = new Container(new com.codename1.ui.layouts.BorderLayout());
+        row.setUIID("FlagRow");
+        row.add(com.codename1.ui.layouts.BorderLayout.CENTER, Ui.wrap(text, "FlagText"));
+        row.add(com.codename1.ui.layouts.BorderLayout.EAST, cb);
+        row.setLeadComponent(cb);
+        parent.add(row);
+        return cb;
     }
 
     private static void highlight(Container c, String name) {
