@@ -48,8 +48,9 @@ public final class LiveEvents {
         }
         stop();
         if (!extraThread) {
-            // the stream holds one network thread for good: give the ordinary calls another one
-            NetworkManager.getInstance().updateThreadCount(2);
+            // the stream holds a network thread for good, and a stopped one until its next keep-alive (20 s at
+            // most): keep enough threads for the ordinary calls
+            NetworkManager.getInstance().updateThreadCount(4);
             extraThread = true;
         }
         current = new LiveEvents(practiceId, l);
@@ -60,16 +61,19 @@ public final class LiveEvents {
     public static synchronized void stop() {
         if (current != null) {
             current.stopped = true;
-            ConnectionRequest r = current.req;
-            if (r != null) {
-                r.kill();
-            }
-            // unblocks the network thread now rather than at the next keep-alive
-            InputStream in = current.stream;
-            if (in != null) {
-                Util.cleanup(in);
-            }
+            final ConnectionRequest r = current.req;
+            final InputStream in = current.stream;
             current = null;
+            // killing or closing waits for the blocked read (up to the next keep-alive, 20 s): never on the
+            // caller's thread
+            CN.startThread(() -> {
+                if (r != null) {
+                    r.kill();
+                }
+                if (in != null) {
+                    Util.cleanup(in);
+                }
+            }, "live-events-close").start();
         }
     }
 

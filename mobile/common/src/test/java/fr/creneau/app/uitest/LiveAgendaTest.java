@@ -39,7 +39,9 @@ public class LiveAgendaTest extends CreneauUiTest {
         assertEqual(I18n.tr("live.urgentTransfer"), text("liveAlert"));
         assertEqual("URGENT_TRANSFER", CN.getCurrentForm().getClientProperty("live"));
         screenshot("fr-34-live-urgent-transfer");
+        long t = System.currentTimeMillis();
         logout();
+        log("logout took " + (System.currentTimeMillis() - t) + " ms");
         return true;
     }
 
