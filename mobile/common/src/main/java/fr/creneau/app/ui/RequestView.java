@@ -80,7 +80,7 @@ public final class RequestView {
 
     private static void add(Container c, String key, String value) {
         if (value != null && value.length() > 0) {
-            c.add(Ui.line(Ui.tr(key) + " : " + value, "CardLine"));
+            c.add(Ui.line(Ui.tr("common.labelValue", Ui.tr(key), value), "CardLine"));
         }
     }
 
