@@ -30,7 +30,7 @@ public class PatientRequestTest extends CreneauUiTest {
         setField("f-symptoms", "Douleur dans la poitrine depuis une heure");
         clickButtonByName("flag-chest_pain");
         settle();
-        scrollTo("flag-fever_with_purple_rash");
+        scrollTo("flag-chest_pain");
         screenshot("fr-21-request-composer");
         clickButtonByName("requestSend");
         waitForFormName("Emergency");
