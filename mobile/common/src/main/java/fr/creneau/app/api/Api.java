@@ -17,6 +17,13 @@ import fr.creneau.model.api.RescheduleRequest;
 import fr.creneau.model.api.SlotDto;
 import fr.creneau.model.api.StatusChangeRequest;
 import fr.creneau.model.api.TokenResponse;
+import fr.creneau.model.api.CallDto;
+import fr.creneau.model.api.CallIdentityRequest;
+import fr.creneau.model.api.CallOutcomeRequest;
+import fr.creneau.model.api.CallTriageRequest;
+import fr.creneau.model.api.PatientRequestDto;
+import fr.creneau.model.api.RequestReplyDto;
+import fr.creneau.model.api.TriageGridDto;
 import fr.creneau.model.rules.AppointmentStatus;
 import fr.creneau.app.Session;
 
@@ -53,6 +60,7 @@ public final class Api {
     }
 
     public static void logout() {
+        LiveEvents.stop();
         String rt = Session.get().refreshToken();
         if (rt != null) {
             RefreshRequest r = new RefreshRequest();
@@ -205,6 +213,107 @@ public final class Api {
     public static ApiResult<PatientDto> createPatient(Long practiceId, PatientDto p) {
         ApiClient.Raw raw = c().send("POST", "/api/practices/" + practiceId + "/patients", p.toMap(), true);
         return new ApiResult<PatientDto>(raw.status, ok(raw) ? PatientDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    // ---- messages and triage (issue 5)
+    public static ApiResult<TriageGridDto> triageGrid(Long practiceId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/triage-grid", null, true);
+        return new ApiResult<TriageGridDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map ? TriageGridDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    public static ApiResult<List<MotiveDto>> practiceMotives(Long practiceId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/motives", null, true);
+        return new ApiResult<List<MotiveDto>>(raw.status, ApiClient.list(raw.json, MotiveDto.READER), raw.problem);
+    }
+
+    public static ApiResult<PractitionerDto> practitioner(Long id) {
+        ApiClient.Raw raw = c().send("GET", "/api/practitioners/" + id, null, true);
+        return new ApiResult<PractitionerDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map ? PractitionerDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    /** The practice's earliest slot for a motive (404 no_slot when none). */
+    public static ApiResult<SlotDto> earliest(Long practiceId, Long motiveId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/earliest?motiveId=" + motiveId, null,
+                true);
+        return new ApiResult<SlotDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map ? SlotDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    public static ApiResult<PatientRequestDto> sendRequest(Long practiceId, PatientRequestDto r) {
+        return request(c().send("POST", "/api/practices/" + practiceId + "/requests", r.toMap(), true));
+    }
+
+    public static ApiResult<List<PatientRequestDto>> myRequests() {
+        ApiClient.Raw raw = c().send("GET", "/api/requests/mine", null, true);
+        return new ApiResult<List<PatientRequestDto>>(raw.status, ApiClient.list(raw.json, PatientRequestDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<List<PatientRequestDto>> inbox(Long practiceId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/requests", null, true);
+        return new ApiResult<List<PatientRequestDto>>(raw.status, ApiClient.list(raw.json, PatientRequestDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<PatientRequestDto> request(Long id) {
+        return request(c().send("GET", "/api/requests/" + id, null, true));
+    }
+
+    public static ApiResult<PatientRequestDto> closeRequest(Long id) {
+        return request(c().send("POST", "/api/requests/" + id + "/close", new java.util.HashMap<String, Object>(),
+                true));
+    }
+
+    public static ApiResult<List<RequestReplyDto>> replies(Long requestId) {
+        ApiClient.Raw raw = c().send("GET", "/api/requests/" + requestId + "/replies", null, true);
+        return new ApiResult<List<RequestReplyDto>>(raw.status, ApiClient.list(raw.json, RequestReplyDto.READER),
+                raw.problem);
+    }
+
+    public static ApiResult<RequestReplyDto> reply(Long requestId, String body) {
+        RequestReplyDto r = new RequestReplyDto();
+        r.body = body;
+        ApiClient.Raw raw = c().send("POST", "/api/requests/" + requestId + "/replies", r.toMap(), true);
+        return new ApiResult<RequestReplyDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map ? RequestReplyDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    private static ApiResult<PatientRequestDto> request(ApiClient.Raw raw) {
+        return new ApiResult<PatientRequestDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map ? PatientRequestDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    // ---- telesecretariat desk
+    public static ApiResult<CallDto> openCall(Long practiceId, String callerName, String callerPhone) {
+        CallDto d = new CallDto();
+        d.callerName = callerName;
+        d.callerPhone = callerPhone;
+        return call(c().send("POST", "/api/practices/" + practiceId + "/calls", d.toMap(), true));
+    }
+
+    public static ApiResult<CallDto> callIdentity(Long callId, CallIdentityRequest r) {
+        return call(c().send("POST", "/api/calls/" + callId + "/identity", r.toMap(), true));
+    }
+
+    public static ApiResult<CallDto> callTriage(Long callId, CallTriageRequest r) {
+        return call(c().send("POST", "/api/calls/" + callId + "/triage", r.toMap(), true));
+    }
+
+    public static ApiResult<CallDto> callOutcome(Long callId, CallOutcomeRequest r) {
+        return call(c().send("POST", "/api/calls/" + callId + "/outcome", r.toMap(), true));
+    }
+
+    private static ApiResult<CallDto> call(ApiClient.Raw raw) {
+        return new ApiResult<CallDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map ? CallDto.fromMap(ApiClient.asMap(raw.json)) : null,
                 raw.problem);
     }
 

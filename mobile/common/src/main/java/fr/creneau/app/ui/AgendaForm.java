@@ -13,6 +13,8 @@ import fr.creneau.app.I18n;
 import fr.creneau.app.Session;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
+import fr.creneau.app.api.LiveEvents;
+import com.codename1.ui.CN;
 import fr.creneau.app.logic.AgendaDays;
 import fr.creneau.app.logic.Instants;
 import fr.creneau.app.logic.OfflineCache;
@@ -35,6 +37,7 @@ public class AgendaForm {
     private final Container list = new Container(BoxLayout.y());
     private final Container practitioners = new Container(new FlowLayout());
     private final Label rangeLabel = new Label();
+    private final SpanLabel liveAlert = new SpanLabel();
     private final Button dayTab;
     private final Button weekTab;
     private Long practitionerId;
@@ -77,8 +80,16 @@ public class AgendaForm {
         }));
         form.add(actions);
         if (acc != null && (acc.role == Role.SECRETARY || acc.role == Role.PRACTICE_ADMIN)) {
-            form.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
+            Container desk = new Container(new GridLayout(1, 2));
+            desk.add(Ui.primary("agenda.call", "callButton", e -> new CallForm(form).show()));
+            desk.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
+            form.add(desk);
         }
+        form.add(Ui.secondary("agenda.inbox", "inboxButton", e -> new InboxForm(form).show()));
+        liveAlert.setName("liveAlert");
+        liveAlert.setTextUIID("LiveAlert");
+        liveAlert.setHidden(true);
+        form.add(liveAlert);
         form.add(msg);
         form.add(list);
         form.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
@@ -87,6 +98,36 @@ public class AgendaForm {
                 loadPractitioners();
             }
             load();
+            listenLive();
+        });
+    }
+
+    /**
+     * Live updates: the agenda reloads on AGENDA_CHANGED and ARRIVAL while it is on screen; new requests and
+     * urgent transfers show as a banner. The last event's name is kept as the form's "live" property.
+     */
+    private void listenLive() {
+        AccountDto acc = Session.get().account();
+        if (acc == null || acc.practiceId == null || acc.role == Role.PATIENT) {
+            return;
+        }
+        LiveEvents.listen(acc.practiceId, (name, data) -> {
+            form.putClientProperty("live", name);
+            if (CN.getCurrentForm() != form) {
+                return;
+            }
+            if ("AGENDA_CHANGED".equals(name) || "ARRIVAL".equals(name)) {
+                load();
+            } else if ("URGENT_TRANSFER".equals(name) || "NEW_REQUEST".equals(name)) {
+                boolean urgent = "URGENT_TRANSFER".equals(name);
+                liveAlert.setText(Ui.tr(urgent ? "live.urgentTransfer" : "live.newRequest"));
+                liveAlert.setTextUIID(urgent ? "LiveAlert" : "InfoText");
+                liveAlert.setHidden(false);
+                form.revalidate();
+                if (urgent) {
+                    form.scrollComponentToVisible(liveAlert);
+                }
+            }
         });
     }
 

@@ -36,6 +36,10 @@ public class PatientHomeForm {
             BookingContext ctx = new BookingContext();
             new SearchForm(ctx, form).show();
         }));
+        Container msgs = new Container(new GridLayout(1, 2));
+        msgs.add(Ui.secondary("home.write", "writeButton", e -> new RequestForm(form).show()));
+        msgs.add(Ui.secondary("home.messages", "messagesButton", e -> new MyRequestsForm(form).show()));
+        form.add(msgs);
         Container tabs = new Container(new GridLayout(1, 2));
         upcomingTab = Ui.button("home.upcoming", "upcomingTab", "TabSelected", e -> select(false));
         pastTab = Ui.button("home.past", "pastTab", "Tab", e -> select(true));

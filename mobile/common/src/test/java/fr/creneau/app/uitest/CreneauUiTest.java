@@ -214,6 +214,17 @@ public abstract class CreneauUiTest extends AbstractTest {
         CN.callSeriallyAndWait(() -> ((TextArea) find(name)).setText(value));
     }
 
+    /** Scrolls the current form so that the named component is on screen (before a screenshot). */
+    protected void scrollTo(String name) throws Exception {
+        CN.callSeriallyAndWait(() -> {
+            Component c = find(name);
+            if (c != null) {
+                CN.getCurrentForm().scrollComponentToVisible(c);
+            }
+        });
+        settle();
+    }
+
     /** Saves the current form as docs/screenshots/NAME.png. */
     protected void screenshot(String name) throws Exception {
         settle();
