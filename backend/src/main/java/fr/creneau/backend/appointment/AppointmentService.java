@@ -101,6 +101,7 @@ public class AppointmentService {
                     throw ProblemException.invalid("motiveId", "unknown_motive", "is not a motive of this practice");
                 }
                 return requireMayBookFor(caller, practitioner.practiceId, request.patientId)
+                        .chain(() -> requireOpenToPatient(caller, motive, request.patientId))
                         .chain(() -> requireBookable(practitioner.id, motive.id, start, caller.isStaff()))
                         .chain(slot -> {
                             if (request.siteId != null && !request.siteId.equals(slot.siteId)) {
@@ -138,6 +139,22 @@ public class AppointmentService {
      */
     private Uni<SlotDto> requireBookable(long practitionerId, long motiveId, Instant start, boolean staff) {
         return schedule.requireBookable(practitionerId, motiveId, start, staff);
+    }
+
+    /**
+     * A motive closed to new patients (a first specialist consultation kept for the practice's own patients, say)
+     * is booked online only by patients the practice already knows; the secretariat decides for the others.
+     */
+    private Uni<Void> requireOpenToPatient(Caller caller, Motive motive, long patientId) {
+        if (!caller.isPatient() || motive.openToNewPatients) {
+            return Uni.createFrom().voidItem();
+        }
+        return patients.isKnownTo(motive.practiceId, patientId).invoke(known -> {
+            if (!known) {
+                throw ProblemException.unprocessable("motive_closed_to_new_patients",
+                        "This motive is for the practice's known patients: please call the practice");
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> requireMayBookFor(Caller caller, long practiceId, long patientId) {

@@ -75,6 +75,21 @@ class BookingTest {
     }
 
     @Test
+    void aMotiveClosedToNewPatientsIsBookedOnlineOnlyByKnownPatients() {
+        fx.update("UPDATE motive SET open_to_new_patients = FALSE WHERE id = ?", w.motive30);
+        Actor newcomer = w.fx.patientAccount();
+        book(newcomer, w.booking(newcomer.patientId(), w.practitionerId, w.motive30, w.at("10:00"))).then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("motive_closed_to_new_patients"));
+        Actor known = w.knownPatient();
+        book(known, w.booking(known.patientId(), w.practitionerId, w.motive30, w.at("10:00"))).then().statusCode(201);
+        // The secretariat may still book a newcomer for it
+        long caller = w.fx.patient(Fixtures.unique("Petit"), "Jules", java.time.LocalDate.of(1990, 3, 3), "+33655443322", null);
+        fx.knownTo(w.practiceId, caller);
+        book(w.secretary, w.booking(caller, w.practitionerId, w.motive30, w.at("11:00"))).then().statusCode(201);
+    }
+
+    @Test
     void patientBooksForTheirChildButNotForAStranger() {
         Actor patient = w.fx.patientAccount();
         long child = w.relativeOf(patient);

@@ -11,13 +11,17 @@ import java.util.Map;
 public class PostgresAndKeysResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
-        String url = EmbeddedDatabase.start(null);
+        // DB_URL (with DB_USER, DB_PASSWORD) points the tests at an external PostgreSQL, as it does the run command
+        String external = System.getenv("DB_URL");
+        String url = external != null ? external : EmbeddedDatabase.start(null);
+        String user = external != null ? System.getenv().getOrDefault("DB_USER", "postgres") : "postgres";
+        String password = external != null ? System.getenv().getOrDefault("DB_PASSWORD", "postgres") : "postgres";
         SigningKeys.Locations keys = SigningKeys.generate(Path.of("target", "test-keys"));
         return Map.of(
                 "quarkus.datasource.reactive.url", url,
                 "quarkus.datasource.jdbc.url", "jdbc:" + url,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password,
                 "smallrye.jwt.sign.key.location", keys.privateKey().toAbsolutePath().toString(),
                 "mp.jwt.verify.publickey.location", keys.publicKey().toAbsolutePath().toString());
     }
