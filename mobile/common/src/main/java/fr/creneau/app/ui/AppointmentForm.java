@@ -12,6 +12,7 @@ import fr.creneau.app.Session;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.ErrorText;
+import fr.creneau.app.logic.Instants;
 import fr.creneau.app.logic.StatusView;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.MotiveDto;
@@ -88,7 +89,11 @@ public class AppointmentForm {
                 body.add(Ui.title(Ui.tr("appointment.mark")));
                 body.add(row);
             }
-        } else if (a.status != null && a.status.canMoveTo(AppointmentStatus.CONFIRMED, role)) {
+        } else if (a.status != null && a.status.isPending() && isToday(a)) {
+            // the patient's own check-in, on the appointment's day only (the server checks it too: not_today)
+            body.add(Ui.primary("appointment.checkIn", "checkInButton", e -> checkIn()));
+        }
+        if (!role.isStaff() && a.status != null && a.status.canMoveTo(AppointmentStatus.CONFIRMED, role)) {
             body.add(Ui.secondary("move.CONFIRMED", "move-CONFIRMED", e -> change(AppointmentStatus.CONFIRMED, null)));
         }
         if (a.status != null && a.status.isPending()) {
@@ -122,6 +127,23 @@ public class AppointmentForm {
             Integer hours = practice == null ? null : practice.cancellationCutoffHours;
             Ui.showMessage(msg, Ui.tr("appointment.cutoffPassed", hours == null ? "" : String.valueOf(hours), phone),
                     true);
+        } else {
+            Ui.showMessage(msg, res.message(), true);
+        }
+    }
+
+    private static boolean isToday(AppointmentDto a) {
+        String tz = a.timezone == null ? "Europe/Paris" : a.timezone;
+        return a.start != null && Instants.localDate(System.currentTimeMillis(), tz)
+                .equals(Instants.localDate(Instants.parse(a.start), tz));
+    }
+
+    private void checkIn() {
+        ApiResult<AppointmentDto> res = Api.checkIn(appt.id);
+        if (res.ok() && res.value != null) {
+            appt = res.value;
+            Ui.showMessage(msg, Ui.tr("appointment.checkedIn"), false);
+            render();
         } else {
             Ui.showMessage(msg, res.message(), true);
         }
