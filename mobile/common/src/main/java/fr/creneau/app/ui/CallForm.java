@@ -153,14 +153,15 @@ public class CallForm {
             practitionerId = ps.value.get(0).id;
             practitioners.getComponentAt(0).setUIID("ChipSelected");
         }
+        // the scripts first: a motive chip, once shown, can be chosen at once
+        ApiResult<List<fr.creneau.model.api.CallScriptDto>> cs = Api.callScripts(practiceId);
+        for (int i = 0; cs.ok() && i < cs.value.size(); i++) {
+            scripts.put(cs.value.get(i).motiveId, cs.value.get(i));
+        }
         ApiResult<List<MotiveDto>> ms = Api.practiceMotives(practiceId);
         for (int i = 0; ms.ok() && i < ms.value.size(); i++) {
             final MotiveDto m = ms.value.get(i);
             motives.add(chip(m.label(I18n.language()), "callMotive-" + m.id, motives, () -> chooseMotive(m)));
-        }
-        ApiResult<List<fr.creneau.model.api.CallScriptDto>> cs = Api.callScripts(practiceId);
-        for (int i = 0; cs.ok() && i < cs.value.size(); i++) {
-            scripts.put(cs.value.get(i).motiveId, cs.value.get(i));
         }
         form.revalidate();
     }
