@@ -12,7 +12,6 @@ import fr.creneau.app.Session;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.ErrorText;
-import fr.creneau.app.logic.Instants;
 import fr.creneau.app.logic.StatusView;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.MotiveDto;
@@ -89,7 +88,7 @@ public class AppointmentForm {
                 body.add(Ui.title(Ui.tr("appointment.mark")));
                 body.add(row);
             }
-        } else if (a.status != null && a.status.isPending() && isToday(a)) {
+        } else if (StatusView.canCheckIn(a.status, a.start, System.currentTimeMillis(), a.timezone)) {
             // the patient's own check-in, on the appointment's day only (the server checks it too: not_today)
             body.add(Ui.primary("appointment.checkIn", "checkInButton", e -> checkIn()));
         }
@@ -130,12 +129,6 @@ public class AppointmentForm {
         } else {
             Ui.showMessage(msg, res.message(), true);
         }
-    }
-
-    private static boolean isToday(AppointmentDto a) {
-        String tz = a.timezone == null ? "Europe/Paris" : a.timezone;
-        return a.start != null && Instants.localDate(System.currentTimeMillis(), tz)
-                .equals(Instants.localDate(Instants.parse(a.start), tz));
     }
 
     private void checkIn() {

@@ -70,6 +70,7 @@ public class PatientCheckInTest extends CreneauUiTest {
         waitUntil(() -> find("appt-" + id) != null, 20000, "today's appointment " + id + " on the home screen");
         go("appt-" + id, "Appointment");
         waitUntil(() -> find("checkInButton") != null, 10000, "check-in offered on the day");
+        assertEqual("Je suis arrivé(e)", text("checkInButton"));
         screenshot("fr-37-check-in");
         clickButtonByName("checkInButton");
         waitUntil(() -> find("checkInButton") == null, 20000, "checked in: " + text("appointmentMessage"));
