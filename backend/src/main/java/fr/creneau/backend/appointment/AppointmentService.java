@@ -1,5 +1,9 @@
 package fr.creneau.backend.appointment;
 
+import fr.creneau.backend.journal.Journal;
+import fr.creneau.backend.journal.JournalActor;
+import fr.creneau.backend.live.LiveEvents;
+import fr.creneau.backend.notification.AppointmentNotifications;
 import fr.creneau.backend.patient.PatientRepository;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.platform.ProblemMappers;
@@ -29,7 +33,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Booking and the life of an appointment: who may do what to which appointment, and when. */
 @ApplicationScoped
@@ -54,6 +61,18 @@ public class AppointmentService {
     @Inject
     Clock clock;
 
+    /** Writes the patient's notifications into the outbox, in the same transaction as the change. */
+    @Inject
+    AppointmentNotifications notifications;
+
+    /** Journals every agenda change in the same transaction as the change. */
+    @Inject
+    Journal journal;
+
+    /** Tells the practice's open agendas, once the change has committed. */
+    @Inject
+    LiveEvents live;
+
     // ---------------------------------------------------------------- booking
 
     public Uni<Response> book(Caller caller, BookingRequest request, String idempotencyKey) {
@@ -61,11 +80,17 @@ public class AppointmentService {
         ProblemException.check(request.validate());
         Instant start = instant("start", request.start);
         Channel channel = channel(caller, request.channel);
+        JournalActor actor = actor(caller);
+        // set only when this request did the work (not on a replay), read after the transaction committed
+        AtomicReference<AppointmentDto> done = new AtomicReference<>();
         return idempotency.run(caller.accountId(), idempotencyKey, "POST /api/appointments", request,
-                () -> doBook(caller, request, start, channel).map(dto -> new IdempotencyService.Outcome(201, dto)));
+                        () -> doBook(caller, actor, request, start, channel).invoke(done::set)
+                                .map(dto -> new IdempotencyService.Outcome(201, dto)))
+                .invoke(() -> announce(done.get(), false));
     }
 
-    private Uni<AppointmentDto> doBook(Caller caller, BookingRequest request, Instant start, Channel channel) {
+    private Uni<AppointmentDto> doBook(Caller caller, JournalActor actor, BookingRequest request, Instant start,
+                                       Channel channel) {
         return Practitioner.<Practitioner>findById(request.practitionerId).chain(practitioner -> {
             if (practitioner == null || (caller.isStaff() && !caller.isStaffOf(practitioner.practiceId))) {
                 throw notFound("Practitioner", "practitionerId");
@@ -98,6 +123,9 @@ public class AppointmentService {
                             return appointments.persistAndFlush(a)
                                     .onFailure().transform(AppointmentService::clash)
                                     .chain(() -> patients.linkToPractice(a.practiceId, a.patientId))
+                                    .chain(() -> notifications.booked(a))
+                                    .chain(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_BOOK,
+                                            Journal.APPOINTMENT, a.id, "start=" + a.startsAt))
                                     .chain(() -> mapper.toDto(a));
                         });
             });
@@ -189,16 +217,20 @@ public class AppointmentService {
         requireBody(request);
         ProblemException.check(request.validate());
         Instant start = instant("start", request.start);
+        JournalActor actor = actor(caller);
+        AtomicReference<AppointmentDto> done = new AtomicReference<>();
         return idempotency.run(caller.accountId(), idempotencyKey, "POST /api/appointments/" + id + "/reschedule",
-                request, () -> doReschedule(caller, id, request, start)
-                        .map(dto -> new IdempotencyService.Outcome(200, dto)));
+                        request, () -> doReschedule(caller, actor, id, request, start).invoke(done::set)
+                                .map(dto -> new IdempotencyService.Outcome(200, dto)))
+                .invoke(() -> announce(done.get(), false));
     }
 
     /**
      * One UPDATE of the row in one transaction: the exclusion constraints check the new slot against every other
      * appointment, and on a clash the transaction rolls back with the old slot still held.
      */
-    private Uni<AppointmentDto> doReschedule(Caller caller, long id, RescheduleRequest request, Instant start) {
+    private Uni<AppointmentDto> doReschedule(Caller caller, JournalActor actor, long id, RescheduleRequest request,
+                                             Instant start) {
         return loadVisible(caller, id).chain(a -> {
             requireOwnAgenda(caller, a.practitionerId);
             if (!a.status.isPending()) {
@@ -222,15 +254,31 @@ public class AppointmentService {
                 a.startsAt = start;
                 a.endsAt = start.plus(Duration.ofMinutes(motive.durationMinutes));
                 return appointments.flush().onFailure().transform(AppointmentService::clash);
-            })).chain(() -> mapper.toDto(a));
+            })).chain(() -> notifications.moved(a))
+                    .chain(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_RESCHEDULE, Journal.APPOINTMENT,
+                            a.id, "start=" + a.startsAt + " practitionerId=" + a.practitionerId))
+                    .chain(() -> mapper.toDto(a));
         });
     }
 
+    /** Changes the status in its own transaction, then tells the practice's open agendas. */
     public Uni<AppointmentDto> changeStatus(Caller caller, long id, StatusChangeRequest request) {
         requireBody(request);
         ProblemException.check(request.validate());
+        JournalActor actor = actor(caller);
+        return Panache.withTransaction(() -> changeStatusWithin(caller, actor, id, request))
+                .invoke(dto -> announce(dto, dto.status == AppointmentStatus.ARRIVED));
+    }
+
+    /**
+     * The status change inside the caller's own transaction (a confirm/cancel link spends itself in the same one).
+     * Publishes nothing: the caller calls {@link #announce} once its transaction has committed.
+     */
+    public Uni<AppointmentDto> changeStatusWithin(Caller caller, JournalActor actor, long id, StatusChangeRequest request) {
+        requireBody(request);
+        ProblemException.check(request.validate());
         AppointmentStatus target = request.status;
-        return Panache.withTransaction(() -> loadVisible(caller, id).chain(a -> {
+        return loadVisible(caller, id).chain(a -> {
             requireOwnAgenda(caller, a.practitionerId);
             if (caller.isPatient() && !patientMaySet(target)) {
                 throw new ProblemException(403, "staff_only", "Only the practice can set " + target);
@@ -239,6 +287,7 @@ public class AppointmentService {
                 throw ProblemException.unprocessable("invalid_transition",
                         "An appointment " + a.status + " cannot become " + target);
             }
+            AppointmentStatus from = a.status;
             return Practice.<Practice>findById(a.practiceId).chain(practice -> {
                 Instant now = clock.instant();
                 if (caller.isPatient() && target == AppointmentStatus.CANCELLED_BY_PATIENT) {
@@ -247,17 +296,72 @@ public class AppointmentService {
                 if (target == AppointmentStatus.NO_SHOW && now.isBefore(a.startsAt)) {
                     throw ProblemException.unprocessable("too_early", "A no-show is recorded once the appointment time has passed");
                 }
-                if (target == AppointmentStatus.ARRIVED && !a.startsAt.atZone(practice.zone()).toLocalDate()
-                        .equals(now.atZone(practice.zone()).toLocalDate())) {
-                    throw ProblemException.unprocessable("not_today", "A patient arrives on the day of the appointment");
+                if (target == AppointmentStatus.ARRIVED) {
+                    requireToday(a, practice, "A patient arrives on the day of the appointment");
                 }
                 a.status = target;
                 if (AppointmentStatus.needsReason(target)) {
                     a.cancelReason = request.reason.trim();
                 }
                 return appointments.flush().onFailure().transform(AppointmentService::clash);
-            }).chain(() -> mapper.toDto(a));
-        }));
+            }).chain(() -> notifications.statusChanged(a))
+                    .chain(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_STATUS, Journal.APPOINTMENT,
+                            a.id, "from=" + from + " to=" + target))
+                    .chain(() -> mapper.toDto(a));
+        });
+    }
+
+    /**
+     * A patient checks in on arrival: their own (or a relative's) appointment becomes ARRIVED, on its day only,
+     * where the state machine allows it. Checking in twice answers the arrived appointment again.
+     */
+    public Uni<AppointmentDto> checkIn(Caller caller, long id) {
+        if (!caller.isPatient()) {
+            throw new ProblemException(403, "patients_only", "The practice records an arrival through the status");
+        }
+        JournalActor actor = actor(caller);
+        AtomicReference<AppointmentDto> done = new AtomicReference<>();
+        return Panache.withTransaction(() -> loadVisible(caller, id).chain(a -> {
+            if (a.status == AppointmentStatus.ARRIVED) {
+                return mapper.toDto(a);
+            }
+            return Practice.<Practice>findById(a.practiceId).chain(practice -> {
+                requireToday(a, practice, "Check in on the day of the appointment");
+                if (!a.status.canMoveTo(AppointmentStatus.ARRIVED)) {
+                    throw ProblemException.unprocessable("invalid_transition",
+                            "An appointment " + a.status + " cannot become ARRIVED");
+                }
+                a.status = AppointmentStatus.ARRIVED;
+                return appointments.flush().onFailure().transform(AppointmentService::clash)
+                        .chain(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_CHECK_IN,
+                                Journal.APPOINTMENT, a.id, null))
+                        .chain(() -> mapper.toDto(a))
+                        .invoke(done::set);
+            });
+        })).invoke(() -> announce(done.get(), true));
+    }
+
+    /**
+     * After the change committed: the practice's open agendas refetch. Ids and states only, never clinical
+     * content; an arrival is also announced as such for the waiting-room view.
+     */
+    public void announce(AppointmentDto a, boolean arrival) {
+        if (a == null) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("appointmentId", a.id);
+        payload.put("practitionerId", a.practitionerId);
+        payload.put("status", a.status.name());
+        live.publish(a.practiceId, LiveEvents.AGENDA_CHANGED, payload);
+        if (arrival) {
+            live.publish(a.practiceId, LiveEvents.ARRIVAL, payload);
+        }
+    }
+
+    /** Who acts, for the journal: read while the request is still at hand. */
+    public JournalActor actor(Caller caller) {
+        return new JournalActor(caller.accountId() == 0L ? null : caller.accountId(), caller.role(), journal.clientIp());
     }
 
     // ---------------------------------------------------------------- rules shared by the operations above
@@ -287,6 +391,14 @@ public class AppointmentService {
     private static void requireOwnAgenda(Caller caller, Long practitionerId) {
         if (caller.role() == Role.PRACTITIONER && !practitionerId.equals(caller.practitionerId())) {
             throw new ProblemException(403, "not_your_agenda", "This appointment is in a colleague's agenda");
+        }
+    }
+
+    /** Arrival happens on the appointment's local day, in the practice's timezone. */
+    private void requireToday(Appointment a, Practice practice, String detail) {
+        ZoneId zone = practice.zone();
+        if (!a.startsAt.atZone(zone).toLocalDate().equals(clock.instant().atZone(zone).toLocalDate())) {
+            throw ProblemException.unprocessable("not_today", detail);
         }
     }
 

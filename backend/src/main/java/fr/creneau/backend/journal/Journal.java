@@ -24,6 +24,8 @@ public class Journal {
     public static final String ACCOUNT = "Account";
     public static final String CALL = "PhoneCall";
     public static final String JOURNAL = "Journal";
+    public static final String OPENING_RANGE = "OpeningRange";
+    public static final String ABSENCE = "Absence";
 
     public static final String REQUEST_CREATE = "REQUEST_CREATE";
     public static final String REQUEST_READ = "REQUEST_READ";
@@ -35,6 +37,14 @@ public class Journal {
     public static final String CALL_READ = "CALL_READ";
     public static final String CALL_TRIAGE = "CALL_TRIAGE";
     public static final String APPOINTMENT_CHECK_IN = "APPOINTMENT_CHECK_IN";
+    public static final String APPOINTMENT_BOOK = "APPOINTMENT_BOOK";
+    public static final String APPOINTMENT_RESCHEDULE = "APPOINTMENT_RESCHEDULE";
+    public static final String APPOINTMENT_STATUS = "APPOINTMENT_STATUS";
+    public static final String OPENING_RANGE_CREATE = "OPENING_RANGE_CREATE";
+    public static final String OPENING_RANGE_DELETE = "OPENING_RANGE_DELETE";
+    public static final String URGENCY_RELEASE = "URGENCY_RELEASE";
+    public static final String ABSENCE_CREATE = "ABSENCE_CREATE";
+    public static final String ABSENCE_DELETE = "ABSENCE_DELETE";
     public static final String JOURNAL_READ = "JOURNAL_READ";
     public static final String JOURNAL_VERIFY = "JOURNAL_VERIFY";
 

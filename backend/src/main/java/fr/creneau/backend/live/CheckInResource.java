@@ -1,5 +1,8 @@
 package fr.creneau.backend.live;
 
+import fr.creneau.backend.appointment.AppointmentService;
+import fr.creneau.backend.appointment.Caller;
+import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.model.api.AppointmentDto;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,22 +13,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Map;
-
-/** Patient check-in; the practice's staff see the arrival live. */
+/**
+ * Patient check-in; the practice's staff see the arrival live. The rules (own or relative, on the day, state
+ * machine) and the live event are the appointment service's.
+ */
 @Path("/api/appointments/{id}/check-in")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckInResource {
     @Inject
-    CheckInService service;
+    AppointmentService appointments;
 
     @Inject
-    LiveEvents live;
+    CurrentUser user;
 
     @POST
     @RolesAllowed("PATIENT")
     public Uni<AppointmentDto> checkIn(@PathParam("id") long id) {
-        return service.checkIn(id).invoke(a -> live.publish(a.practiceId, LiveEvents.ARRIVAL,
-                Map.of("appointmentId", a.id, "practitionerId", a.practitionerId, "status", a.status.name())));
+        return appointments.checkIn(Caller.of(user), id);
     }
 }

@@ -7,6 +7,7 @@ import fr.creneau.backend.patient.Patient;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.practice.Practice;
 import fr.creneau.model.api.ActionLinkDto;
+import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.LinkedAppointmentDto;
 import fr.creneau.model.api.StatusChangeRequest;
 import fr.creneau.model.rules.AppointmentStatus;
@@ -26,7 +27,7 @@ import java.util.List;
 
 /**
  * Confirm or cancel from a reminder without signing in. Whoever holds the link acts as the patient, through
- * {@link AppointmentService#changeStatus} and so through its rules (state machine, cancellation cutoff). An
+ * {@link AppointmentService#changeStatusWithin} and so through its rules (state machine, cancellation cutoff). An
  * unknown, used or expired token answers 404 and nothing else, so a guess learns nothing.
  */
 @ApplicationScoped
@@ -57,6 +58,7 @@ public class LinkService {
      * (cutoff passed, say), everything rolls back and the link still works for the other action.
      */
     private Uni<ActionLinkDto> act(String token, AppointmentStatus target, String done) {
+        List<AppointmentDto> changed = new ArrayList<>();
         return Panache.withTransaction(() -> usable(token).chain(link -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("UPDATE notification_link SET used_at = :now, used_action = :action"
                                 + " WHERE id = :id AND used_at IS NULL")
@@ -80,11 +82,14 @@ public class LinkService {
                                 StatusChangeRequest change = new StatusChangeRequest();
                                 change.status = target;
                                 change.reason = AppointmentStatus.needsReason(target) ? CANCEL_REASON : null;
-                                chain = chain.chain(() -> appointments.changeStatus(caller, a.id, change).replaceWithVoid());
+                                chain = chain.chain(() -> appointments.changeStatusWithin(caller,
+                                        appointments.actor(caller), a.id, change).invoke(changed::add).replaceWithVoid());
                             }
                             return chain;
                         }))
-                .chain(() -> describe(link, done))));
+                .chain(() -> describe(link, done))))
+                // the practice's open agendas hear of it once the link and the appointments have committed
+                .invoke(() -> changed.forEach(dto -> appointments.announce(dto, false)));
     }
 
     private Uni<NotificationLink> usable(String token) {

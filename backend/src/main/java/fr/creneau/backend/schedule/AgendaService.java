@@ -1,5 +1,7 @@
 package fr.creneau.backend.schedule;
 
+import fr.creneau.backend.journal.Journal;
+import fr.creneau.backend.journal.JournalActor;
 import fr.creneau.backend.platform.Params;
 import fr.creneau.backend.appointment.AppointmentMapper;
 import fr.creneau.backend.platform.CurrentUser;
@@ -52,6 +54,10 @@ public class AgendaService {
     @Inject
     Clock clock;
 
+    /** Every change of an agenda is journaled in its own transaction. */
+    @Inject
+    Journal journal;
+
     // --- Opening ranges
 
     @WithSession
@@ -65,6 +71,7 @@ public class AgendaService {
     @WithTransaction
     public Uni<OpeningRangeDto> createRange(long practitionerId, OpeningRangeDto dto) {
         Viewer viewer = Viewer.of(currentUser);
+        JournalActor actor = journal.currentActor();
         return agenda(viewer, practitionerId, true).flatMap(p -> {
             ProblemException.check(dto.validate());
             Set<Long> motiveIds = new LinkedHashSet<>(dto.motiveIds);
@@ -90,21 +97,30 @@ public class AgendaService {
                 r.urgencyReserve = dto.urgencyReserve;
                 r.releaseMinutesBefore = dto.releaseMinutesBefore == null ? 120 : dto.releaseMinutesBefore;
                 r.motiveIds = motiveIds.toArray(new Long[0]);
-                return r.<OpeningRange>persist();
+                return r.<OpeningRange>persistAndFlush()
+                        .call(saved -> journal.record(actor, p.practiceId, Journal.OPENING_RANGE_CREATE,
+                                Journal.OPENING_RANGE, saved.id, "practitionerId=" + p.id));
             }).map(AgendaService::toDto);
         });
     }
 
+    /** @return the practitioner whose agenda changed */
     @WithTransaction
-    public Uni<Void> deleteRange(long rangeId) {
+    public Uni<Long> deleteRange(long rangeId) {
         Viewer viewer = Viewer.of(currentUser);
-        return range(viewer, rangeId).flatMap(r -> r.delete());
+        JournalActor actor = journal.currentActor();
+        return range(viewer, rangeId).flatMap(r -> r.delete()
+                .chain(() -> journal.record(actor, viewer.practiceId(), Journal.OPENING_RANGE_DELETE,
+                        Journal.OPENING_RANGE, r.id, "practitionerId=" + r.practitionerId))
+                .replaceWith(r.practitionerId));
     }
 
     /** Offers an urgency-reserve range online for one date, from now on. Releasing twice is harmless. */
+    /** @return the practitioner whose agenda changed */
     @WithTransaction
-    public Uni<Void> release(long rangeId, LocalDate date) {
+    public Uni<Long> release(long rangeId, LocalDate date) {
         Viewer viewer = Viewer.of(currentUser);
+        JournalActor actor = journal.currentActor();
         return range(viewer, rangeId).flatMap(r -> {
             if (!r.urgencyReserve) {
                 throw ProblemException.unprocessable("not_urgency_reserve", "This range is not an urgency reserve");
@@ -114,14 +130,17 @@ public class AgendaService {
             }
             return UrgencyRelease.count("rangeId = ?1 and onDate = ?2", r.id, date).flatMap(existing -> {
                 if (existing > 0) {
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().item(r.practitionerId);
                 }
                 UrgencyRelease u = new UrgencyRelease();
                 u.rangeId = r.id;
                 u.onDate = date;
                 u.releasedAt = clock.instant();
                 u.releasedBy = viewer.accountId();
-                return u.persist().replaceWithVoid();
+                return u.persist()
+                        .chain(() -> journal.record(actor, viewer.practiceId(), Journal.URGENCY_RELEASE,
+                                Journal.OPENING_RANGE, r.id, "date=" + date + " practitionerId=" + r.practitionerId))
+                        .replaceWith(r.practitionerId);
             });
         });
     }
@@ -162,6 +181,7 @@ public class AgendaService {
     @WithTransaction
     public Uni<AbsenceDto> createAbsence(long practitionerId, AbsenceDto dto) {
         Viewer viewer = Viewer.of(currentUser);
+        JournalActor actor = journal.currentActor();
         Instant[] span = span(dto);
         return agenda(viewer, practitionerId, true).flatMap(p -> conflicts(p, span).flatMap(conflicts -> {
             if (!conflicts.isEmpty() && !dto.confirmConflicts) {
@@ -175,18 +195,25 @@ public class AgendaService {
             a.endsAt = span[1];
             a.note = dto.note == null || dto.note.isBlank() ? null : dto.note.trim();
             a.createdBy = viewer.accountId();
-            return a.<Absence>persist();
+            return a.<Absence>persistAndFlush()
+                    .call(saved -> journal.record(actor, p.practiceId, Journal.ABSENCE_CREATE, Journal.ABSENCE,
+                            saved.id, "practitionerId=" + p.id + " overlapping=" + conflicts.size()));
         })).map(AgendaService::toDto);
     }
 
+    /** @return the practitioner whose agenda changed */
     @WithTransaction
-    public Uni<Void> deleteAbsence(long absenceId) {
+    public Uni<Long> deleteAbsence(long absenceId) {
         Viewer viewer = Viewer.of(currentUser);
+        JournalActor actor = journal.currentActor();
         return Absence.<Absence>findById(absenceId).flatMap(a -> {
             if (a == null) {
                 throw ProblemException.notFound("Absence");
             }
-            return agenda(viewer, a.practitionerId, true, "Absence").flatMap(p -> a.delete());
+            return agenda(viewer, a.practitionerId, true, "Absence").flatMap(p -> a.delete()
+                    .chain(() -> journal.record(actor, p.practiceId, Journal.ABSENCE_DELETE, Journal.ABSENCE, a.id,
+                            "practitionerId=" + p.id))
+                    .replaceWith(p.id));
         });
     }
 

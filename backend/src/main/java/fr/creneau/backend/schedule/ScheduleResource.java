@@ -1,5 +1,7 @@
 package fr.creneau.backend.schedule;
 
+import fr.creneau.backend.live.LiveEvents;
+import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.backend.platform.Params;
 import fr.creneau.model.api.AbsenceDto;
 import fr.creneau.model.api.AppointmentDto;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opening ranges, urgency releases and absences: staff of the practitioner's practice only. Deleting is for
@@ -31,6 +34,12 @@ public class ScheduleResource {
     @Inject
     AgendaService agenda;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    LiveEvents live;
+
     @GET
     @Path("/practitioners/{id}/opening-ranges")
     public Uni<List<OpeningRangeDto>> ranges(@PathParam("id") long practitionerId) {
@@ -41,7 +50,9 @@ public class ScheduleResource {
     @Path("/practitioners/{id}/opening-ranges")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> createRange(@PathParam("id") long practitionerId, OpeningRangeDto body) {
+        Long practiceId = user.practiceId();
         return agenda.createRange(practitionerId, body == null ? new OpeningRangeDto() : body)
+                .invoke(r -> changed(practiceId, r.practitionerId))
                 .map(r -> Response.status(201).entity(r).build());
     }
 
@@ -49,13 +60,16 @@ public class ScheduleResource {
     @Path("/opening-ranges/{id}")
     @RolesAllowed({"PRACTITIONER", "PRACTICE_ADMIN"})
     public Uni<Response> deleteRange(@PathParam("id") long rangeId) {
-        return agenda.deleteRange(rangeId).map(v -> Response.noContent().build());
+        Long practiceId = user.practiceId();
+        return agenda.deleteRange(rangeId).invoke(p -> changed(practiceId, p)).map(v -> Response.noContent().build());
     }
 
     @POST
     @Path("/opening-ranges/{id}/release")
     public Uni<Response> release(@PathParam("id") long rangeId, @QueryParam("date") String date) {
-        return agenda.release(rangeId, Params.date("date", date, true)).map(v -> Response.noContent().build());
+        Long practiceId = user.practiceId();
+        return agenda.release(rangeId, Params.date("date", date, true)).invoke(p -> changed(practiceId, p))
+                .map(v -> Response.noContent().build());
     }
 
     @GET
@@ -76,7 +90,9 @@ public class ScheduleResource {
     @Path("/practitioners/{id}/absences")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> createAbsence(@PathParam("id") long practitionerId, AbsenceDto body) {
+        Long practiceId = user.practiceId();
         return agenda.createAbsence(practitionerId, body == null ? new AbsenceDto() : body)
+                .invoke(a -> changed(practiceId, a.practitionerId))
                 .map(a -> Response.status(201).entity(a).build());
     }
 
@@ -84,6 +100,18 @@ public class ScheduleResource {
     @Path("/absences/{id}")
     @RolesAllowed({"PRACTITIONER", "PRACTICE_ADMIN"})
     public Uni<Response> deleteAbsence(@PathParam("id") long absenceId) {
-        return agenda.deleteAbsence(absenceId).map(v -> Response.noContent().build());
+        Long practiceId = user.practiceId();
+        return agenda.deleteAbsence(absenceId).invoke(p -> changed(practiceId, p)).map(v -> Response.noContent().build());
+    }
+
+    /**
+     * After the service's transaction committed (its {@code @WithTransaction} Uni has completed): the practice's
+     * open agendas refetch. The caller is staff of the practitioner's practice, or the service refused.
+     */
+    private void changed(Long practiceId, Long practitionerId) {
+        if (practiceId == null || practitionerId == null) {
+            return;
+        }
+        live.publish(practiceId, LiveEvents.AGENDA_CHANGED, Map.of("practitionerId", practitionerId));
     }
 }

@@ -95,6 +95,30 @@ final class Ctx {
         };
     }
 
+    /**
+     * A confirm/cancel link token, as a reminder would carry it. OWN: a fresh link to a fresh appointment of A's
+     * patient; FOREIGN: a link already used (it answers 404 like an unknown one); MISSING: a well-formed token that
+     * was never issued. Links need no sign-in: the caller's token plays no part.
+     */
+    String linkToken() {
+        byte[] raw = new byte[24];
+        new java.security.SecureRandom().nextBytes(raw);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        if (target == Target.MISSING) {
+            return token;
+        }
+        long appointment = w.appointment(w.a, w.a.practitionerId(), w.a.patientId());
+        long outbox = w.fx.queryLong("INSERT INTO notification_outbox (appointment_id, patient_id, account_id, practice_id,"
+                        + " channel, kind, due_at, payload, status) VALUES (?, ?, ?, ?, 'PUSH', 'REMINDER_48H_CONFIRM', now(),"
+                        + " CAST('{}' AS jsonb), 'SENT') RETURNING id",
+                appointment, w.a.patientId(), w.patient.accountId(), w.a.practiceId());
+        w.fx.update("INSERT INTO notification_link (token_hash, outbox_id, patient_id, account_id, appointment_ids, expires_at,"
+                        + " used_at) SELECT ?, ?, ?, ?, ARRAY[id], starts_at, CASE WHEN ? THEN now() END FROM appointment WHERE id = ?",
+                fr.creneau.backend.notification.LinkTokens.hash(token), outbox, w.a.patientId(), w.patient.accountId(),
+                target == Target.FOREIGN, appointment);
+        return token;
+    }
+
     /** A fresh Saturday range of the practitioner of {@link #practitionerId()}; urgency reserve if asked. */
     long freshRangeId(boolean urgency) {
         if (target == Target.MISSING) {

@@ -48,6 +48,7 @@ final class Matrix {
         m.messaging();
         m.desk();
         m.journalAndLive();
+        m.notifications();
         return m.rows;
     }
 
@@ -307,6 +308,24 @@ final class Matrix {
         // fresh appointments are days ahead: a patient's own check-in passes authorization and meets 422 not_today
         row("POST /api/appointments/{id}/check-in", c -> c.req().post("/api/appointments/{id}/check-in", c.appointmentId()),
                 "401 401 401", "422 404 404", "403 403 403", "403 403 403", "403 403 403");
+    }
+
+    // ---------------------------------------------------------------- notification preferences and confirm/cancel links
+
+    private void notifications() {
+        // the signed-in patient's own choices: no object id, so own, foreign and missing are the same call
+        row("GET /api/me/notification-preferences", c -> c.req().get("/api/me/notification-preferences"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("PUT /api/me/notification-preferences", c -> c.req().body(map("push", true, "sms", true, "email", true))
+                        .put("/api/me/notification-preferences"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        // the token is the authority, whoever sends it: FOREIGN is a used link, MISSING one never issued
+        open("GET /api/links/{token}", c -> c.req().get("/api/links/{t}", c.linkToken()),
+                "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        open("POST /api/links/{token}/confirm", c -> c.req().post("/api/links/{t}/confirm", c.linkToken()),
+                "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        open("POST /api/links/{token}/cancel", c -> c.req().post("/api/links/{t}/cancel", c.linkToken()),
+                "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
     }
 
     // ---------------------------------------------------------------- table plumbing
