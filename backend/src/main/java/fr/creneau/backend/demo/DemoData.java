@@ -116,6 +116,28 @@ public class DemoData {
             long fullCheck = motive(practice, "Bilan cardiologique complet", "Full cardiology work-up", 45, false, false, false,
                     "Venez à jeun si une prise de sang a été prescrite.", "Come fasting if a blood test was prescribed.");
 
+            // Call scripts for the secretariat (one item per line): the questions to ask, the answers to give.
+            script(renewal,
+                    "Quel médicament ?\nDepuis quand le prenez-vous ?\nQuand l'ordonnance se termine-t-elle ?",
+                    "Which medication?\nSince when have you been taking it?\nWhen does the prescription run out?",
+                    "Apportez votre dernière ordonnance.\nApportez votre carte Vitale.",
+                    "Bring your last prescription.\nBring your Carte Vitale.");
+            script(certificate,
+                    "Quel sport pratiquez-vous ?\nEn compétition ?\nAvez-vous eu un malaise ou une douleur à l'effort ?",
+                    "Which sport do you practise?\nIn competition?\nHave you felt faint or had pain during exercise?",
+                    "Apportez le formulaire de la fédération s'il y en a un.\nVenez en tenue de sport.",
+                    "Bring the federation's form if there is one.\nCome in sportswear.");
+            script(urgent,
+                    "Quels symptômes, depuis quand ?\nAvez-vous de la fièvre ?\nDouleur dans la poitrine ou gêne pour respirer ?",
+                    "Which symptoms, since when?\nDo you have a fever?\nChest pain or difficulty breathing?",
+                    "En cas de douleur thoracique ou de détresse respiratoire, appelez le 15.\nApportez votre carte Vitale.",
+                    "For chest pain or breathing difficulty, call 15.\nBring your Carte Vitale.");
+            script(vaccination,
+                    "Quel vaccin a été prescrit ?\nAvez-vous déjà le vaccin ?",
+                    "Which vaccine was prescribed?\nDo you already have the vaccine?",
+                    "Gardez le vaccin au réfrigérateur jusqu'au rendez-vous.\nApportez le carnet de santé.",
+                    "Keep the vaccine in the fridge until the appointment.\nBring the health record booklet.");
+
             // Dr Martin, GP: mornings and afternoons, Wednesday afternoon off, Saturday morning, and a daily
             // urgency reserve kept for same-day calls, released online two hours before.
             for (int day = 1; day <= 5; day++) {
@@ -211,6 +233,12 @@ public class DemoData {
             return insert("INSERT INTO motive (practice_id, label_fr, label_en, duration_minutes, bookable_online,"
                             + " open_to_new_patients, urgency_reserve, preparation_fr, preparation_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     practice, fr, en, minutes, online, newPatients, urgency, prepFr, prepEn);
+        }
+
+        private void script(long motive, String questionsFr, String questionsEn, String answersFr, String answersEn)
+                throws SQLException {
+            update("UPDATE motive SET script_questions_fr = ?, script_questions_en = ?, script_answers_fr = ?,"
+                    + " script_answers_en = ? WHERE id = ?", questionsFr, questionsEn, answersFr, answersEn, motive);
         }
 
         private void range(long practitioner, long site, int day, String start, String end, boolean urgency,

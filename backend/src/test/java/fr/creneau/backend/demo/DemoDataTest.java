@@ -41,6 +41,11 @@ class DemoDataTest {
                 practice, java.sql.Timestamp.from(Instant.parse("2026-11-22T10:00:00Z")))).isGreaterThanOrEqualTo(6);
         assertThat(fx.queryLong("SELECT count(*) FROM patient WHERE holder_id = (SELECT patient_id FROM account"
                 + " WHERE email = 'patient@demo.creneau.fr')")).isEqualTo(1);
+        assertThat(fx.queryLong("SELECT count(*) FROM motive WHERE practice_id = ? AND script_questions_fr IS NOT NULL"
+                + " AND script_questions_en IS NOT NULL AND script_answers_fr IS NOT NULL AND script_answers_en IS NOT NULL",
+                practice)).isEqualTo(4);
+        assertThat(fx.queryString("SELECT script_questions_fr FROM motive WHERE practice_id = ? AND label_fr = ?",
+                practice, "Renouvellement d'ordonnance")).startsWith("Quel médicament ?\n");
         assertThat(fx.queryString("SELECT string_agg(role, ',' ORDER BY role) FROM account WHERE email LIKE '%@demo.creneau.fr'"))
                 .isEqualTo("PATIENT,PRACTICE_ADMIN,PRACTITIONER,PRACTITIONER,PRACTITIONER,SECRETARY");
     }

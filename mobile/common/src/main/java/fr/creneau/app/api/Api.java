@@ -151,6 +151,11 @@ public final class Api {
         return appointment(c().send("POST", "/api/appointments/" + id + "/status", r.toMap(), true));
     }
 
+    /** Patient check-in on the appointment's day: 200 ARRIVED (422 not_today, invalid_transition). */
+    public static ApiResult<AppointmentDto> checkIn(Long id) {
+        return appointment(c().send("POST", "/api/appointments/" + id + "/check-in", null, true));
+    }
+
     private static ApiResult<AppointmentDto> appointment(ApiClient.Raw raw) {
         return new ApiResult<AppointmentDto>(raw.status,
                 ok(raw) && raw.json instanceof java.util.Map ? AppointmentDto.fromMap(ApiClient.asMap(raw.json)) : null,
@@ -234,6 +239,17 @@ public final class Api {
         return new ApiResult<PractitionerDto>(raw.status,
                 ok(raw) && raw.json instanceof java.util.Map ? PractitionerDto.fromMap(ApiClient.asMap(raw.json)) : null,
                 raw.problem);
+    }
+
+    /** The practice's per-motive call scripts (questions to ask, answers to give), one per motive. */
+    public static ApiResult<List<fr.creneau.model.api.CallScriptDto>> callScripts(Long practiceId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/call-scripts", null, true);
+        return new ApiResult<List<fr.creneau.model.api.CallScriptDto>>(raw.status, ApiClient.list(raw.json,
+                new fr.creneau.model.json.Json.Reader<fr.creneau.model.api.CallScriptDto>() {
+                    public fr.creneau.model.api.CallScriptDto read(java.util.Map<String, Object> m) {
+                        return fr.creneau.model.api.CallScriptDto.fromMap(m);
+                    }
+                }), raw.problem);
     }
 
     /** The practice's earliest slot for a motive (404 no_slot when none). */

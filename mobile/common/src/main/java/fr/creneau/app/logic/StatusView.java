@@ -71,4 +71,16 @@ public final class StatusView {
         }
         return null;
     }
+
+    /**
+     * The patient's own check-in ("I have arrived") is offered for a BOOKED or CONFIRMED appointment on its day, in
+     * the practice's time zone (the server answers {@code not_today} otherwise).
+     */
+    public static boolean canCheckIn(AppointmentStatus status, String startIso, long nowMillis, String timezone) {
+        if (status == null || !status.isPending() || startIso == null) {
+            return false;
+        }
+        String tz = timezone == null ? "Europe/Paris" : timezone;
+        return Instants.localDate(nowMillis, tz).equals(Instants.localDate(Instants.parse(startIso), tz));
+    }
 }

@@ -88,7 +88,11 @@ public class AppointmentForm {
                 body.add(Ui.title(Ui.tr("appointment.mark")));
                 body.add(row);
             }
-        } else if (a.status != null && a.status.canMoveTo(AppointmentStatus.CONFIRMED, role)) {
+        } else if (StatusView.canCheckIn(a.status, a.start, System.currentTimeMillis(), a.timezone)) {
+            // the patient's own check-in, on the appointment's day only (the server checks it too: not_today)
+            body.add(Ui.primary("appointment.checkIn", "checkInButton", e -> checkIn()));
+        }
+        if (!role.isStaff() && a.status != null && a.status.canMoveTo(AppointmentStatus.CONFIRMED, role)) {
             body.add(Ui.secondary("move.CONFIRMED", "move-CONFIRMED", e -> change(AppointmentStatus.CONFIRMED, null)));
         }
         if (a.status != null && a.status.isPending()) {
@@ -122,6 +126,17 @@ public class AppointmentForm {
             Integer hours = practice == null ? null : practice.cancellationCutoffHours;
             Ui.showMessage(msg, Ui.tr("appointment.cutoffPassed", hours == null ? "" : String.valueOf(hours), phone),
                     true);
+        } else {
+            Ui.showMessage(msg, res.message(), true);
+        }
+    }
+
+    private void checkIn() {
+        ApiResult<AppointmentDto> res = Api.checkIn(appt.id);
+        if (res.ok() && res.value != null) {
+            appt = res.value;
+            Ui.showMessage(msg, Ui.tr("appointment.checkedIn"), false);
+            render();
         } else {
             Ui.showMessage(msg, res.message(), true);
         }

@@ -67,6 +67,8 @@ public class CallForm {
     private final Container triageResult = new Container(BoxLayout.y());
     private final Container practitioners = new Container(new FlowLayout());
     private final Container motives = new Container(new FlowLayout());
+    private final Container script = new Container(BoxLayout.y());
+    private java.util.Map<Long, fr.creneau.model.api.CallScriptDto> scripts = new java.util.HashMap<Long, fr.creneau.model.api.CallScriptDto>();
     private final SpanLabel outcomeMsg = Ui.messageArea("outcomeMessage");
     private final Container ended = new Container(BoxLayout.y());
 
@@ -118,6 +120,8 @@ public class CallForm {
         form.add(grid);
         form.add(Ui.line(Ui.tr("call.bookMotive"), "FieldLabel"));
         form.add(motives);
+        script.setName("callScript");
+        form.add(script);
         form.add(Ui.primary("call.bookEarliest", "outcomeBook", e -> bookEarliest(note.getText())));
         form.add(outcomeMsg);
         form.add(ended);
@@ -149,12 +153,54 @@ public class CallForm {
             practitionerId = ps.value.get(0).id;
             practitioners.getComponentAt(0).setUIID("ChipSelected");
         }
+        // the scripts first: a motive chip, once shown, can be chosen at once
+        ApiResult<List<fr.creneau.model.api.CallScriptDto>> cs = Api.callScripts(practiceId);
+        for (int i = 0; cs.ok() && i < cs.value.size(); i++) {
+            scripts.put(cs.value.get(i).motiveId, cs.value.get(i));
+        }
         ApiResult<List<MotiveDto>> ms = Api.practiceMotives(practiceId);
         for (int i = 0; ms.ok() && i < ms.value.size(); i++) {
             final MotiveDto m = ms.value.get(i);
-            motives.add(chip(m.label(I18n.language()), "callMotive-" + m.id, motives, () -> motive = m));
+            motives.add(chip(m.label(I18n.language()), "callMotive-" + m.id, motives, () -> chooseMotive(m)));
         }
         form.revalidate();
+    }
+
+    /**
+     * The chosen motive's call script: the questions to ask and the answers to give (what to bring, how to
+     * prepare), in the app's language. The "script" client property holds the motive id shown.
+     */
+    private void chooseMotive(MotiveDto m) {
+        motive = m;
+        script.removeAll();
+        fr.creneau.model.api.CallScriptDto s = scripts.get(m.id);
+        String lang = I18n.language();
+        List<String> qs = s == null ? null : s.questions(lang);
+        List<String> as = s == null ? null : s.answers(lang);
+        boolean none = (qs == null || qs.isEmpty()) && (as == null || as.isEmpty());
+        if (none) {
+            script.add(Ui.line(Ui.tr("call.scriptNone"), "CardMeta"));
+        } else {
+            if (qs != null && !qs.isEmpty()) {
+                script.add(Ui.line(Ui.tr("call.scriptQuestions"), "FieldLabel"));
+                for (int i = 0; i < qs.size(); i++) {
+                    SpanLabel l = Ui.wrap("? " + qs.get(i), "CardLine");
+                    l.setName("scriptQ-" + i);
+                    script.add(l);
+                }
+            }
+            if (as != null && !as.isEmpty()) {
+                script.add(Ui.line(Ui.tr("call.scriptAnswers"), "FieldLabel"));
+                for (int i = 0; i < as.size(); i++) {
+                    SpanLabel l = Ui.wrap("→ " + as.get(i), "CardLine");
+                    l.setName("scriptA-" + i);
+                    script.add(l);
+                }
+            }
+        }
+        form.putClientProperty("script", m.id);
+        form.revalidate();
+        form.scrollComponentToVisible(script);
     }
 
     private Button chip(String text, String name, final Container group, final Runnable r) {

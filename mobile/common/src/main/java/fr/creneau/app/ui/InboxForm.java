@@ -4,11 +4,14 @@ import com.codename1.components.SpanLabel;
 import com.codename1.ui.Container;
 import com.codename1.ui.Form;
 import com.codename1.ui.layouts.BoxLayout;
+import com.codename1.ui.CN;
 import fr.creneau.app.Session;
+import fr.creneau.app.api.LiveEvents;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.model.api.AccountDto;
 import fr.creneau.model.api.PatientRequestDto;
+import fr.creneau.model.rules.Role;
 
 import java.util.List;
 
@@ -23,7 +26,33 @@ public class InboxForm {
         form.add(Ui.line(Ui.tr("inbox.order"), "CardMeta"));
         form.add(msg);
         form.add(list);
-        form.addShowListener(e -> load());
+        form.addShowListener(e -> {
+            load();
+            listenLive();
+        });
+    }
+
+    /**
+     * Live: the inbox reloads on NEW_REQUEST (and REQUEST_UPDATED) from the practice's SSE stream while it is on
+     * screen. The stream is shared (LiveEvents keeps one listener): the agenda takes it back when it shows again.
+     * The last event's name is kept as the form's "live" property, the reload count as "liveReloads".
+     */
+    private void listenLive() {
+        AccountDto acc = Session.get().account();
+        if (acc == null || acc.practiceId == null || acc.role == Role.PATIENT) {
+            return;
+        }
+        LiveEvents.listen(acc.practiceId, (name, data) -> {
+            form.putClientProperty("live", name);
+            if (CN.getCurrentForm() != form) {
+                return;
+            }
+            if ("NEW_REQUEST".equals(name) || "REQUEST_UPDATED".equals(name)) {
+                load();
+                Integer n = (Integer) form.getClientProperty("liveReloads");
+                form.putClientProperty("liveReloads", Integer.valueOf(n == null ? 1 : n.intValue() + 1));
+            }
+        });
     }
 
     public void load() {

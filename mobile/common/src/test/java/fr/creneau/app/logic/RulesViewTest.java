@@ -119,4 +119,18 @@ class RulesViewTest {
         assertEquals("Bonjour Camille, 3 h", Strings.fill("Bonjour {0}, {1} h", "Camille", 3));
         assertEquals("a  b", Strings.fill("a {0} b"));
     }
+
+    @Test
+    void checkInOnlyOnTheAppointmentsDayInThePracticeZone() {
+        // 23:30 in Paris on 23 Nov 2026 is 22:30 UTC: the same day in Paris as a 10:00 appointment
+        long lateEvening = Instants.parse("2026-11-23T22:30:00Z");
+        assertTrue(StatusView.canCheckIn(AppointmentStatus.BOOKED, "2026-11-23T09:00:00Z", lateEvening, "Europe/Paris"));
+        assertTrue(StatusView.canCheckIn(AppointmentStatus.CONFIRMED, "2026-11-23T09:00:00Z", lateEvening, null));
+        // 00:30 in Paris on the 24th is still the 23rd in UTC: not the day any more
+        long afterMidnight = Instants.parse("2026-11-23T23:30:00Z");
+        assertTrue(!StatusView.canCheckIn(AppointmentStatus.BOOKED, "2026-11-23T09:00:00Z", afterMidnight, "Europe/Paris"));
+        assertTrue(!StatusView.canCheckIn(AppointmentStatus.BOOKED, "2026-11-24T09:00:00Z", lateEvening, "Europe/Paris"));
+        assertTrue(!StatusView.canCheckIn(AppointmentStatus.ARRIVED, "2026-11-23T09:00:00Z", lateEvening, "Europe/Paris"));
+        assertTrue(!StatusView.canCheckIn(AppointmentStatus.CANCELLED_BY_PATIENT, "2026-11-23T09:00:00Z", lateEvening, "Europe/Paris"));
+    }
 }

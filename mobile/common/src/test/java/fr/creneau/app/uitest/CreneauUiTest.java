@@ -247,4 +247,52 @@ public abstract class CreneauUiTest extends AbstractTest {
             Log.p("screenshot " + name + ": not a BufferedImage");
         }
     }
+
+    // ---- plain HTTP, as another client than the app (a second user acting at the same time)
+
+    /** Sends a JSON request and answers the parsed body (a map; a JSON array sits under "root"); fails on >= 300. */
+    protected static java.util.Map<String, Object> http(String method, String path, String json, String token)
+            throws Exception {
+        HttpURLConnection c = (HttpURLConnection) new URL(api() + path).openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(10000);
+        c.setRequestProperty("Accept", "application/json");
+        if (token != null) {
+            c.setRequestProperty("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            try (java.io.OutputStream o = c.getOutputStream()) {
+                o.write(json.getBytes("UTF-8"));
+            }
+        }
+        int code = c.getResponseCode();
+        InputStream in = code < 400 ? c.getInputStream() : c.getErrorStream();
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        while (in != null && (n = in.read(buf)) > 0) {
+            b.write(buf, 0, n);
+        }
+        String body = b.toString("UTF-8");
+        if (code >= 300) {
+            throw new AssertionError(method + " " + path + " answered " + code + ": " + body);
+        }
+        if (body.trim().length() == 0) {
+            return new java.util.HashMap<String, Object>();
+        }
+        return new com.codename1.io.JSONParser().parseJSON(new java.io.StringReader(body));
+    }
+
+    /** An access token for a demo account, over plain HTTP. */
+    protected static String tokenOf(String email) throws Exception {
+        return (String) http("POST", "/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null).get("accessToken");
+    }
+
+    protected static Long id(Object number) {
+        return number == null ? null : Long.valueOf(((Number) number).longValue());
+    }
 }
