@@ -3,6 +3,7 @@ package fr.creneau.backend.messaging;
 import fr.creneau.backend.auth.Account;
 import fr.creneau.backend.journal.Journal;
 import fr.creneau.backend.journal.JournalActor;
+import fr.creneau.backend.notification.RequestNotifications;
 import fr.creneau.backend.patient.Patient;
 import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.backend.platform.ProblemException;
@@ -59,6 +60,9 @@ public class MessagingService {
 
     @Inject
     AnswersCodec codec;
+
+    @Inject
+    RequestNotifications notifications;
 
     /** A patient writes to a practice, for themselves or a relative. The server runs the grid again. */
     @WithTransaction
@@ -203,6 +207,8 @@ public class MessagingService {
                 return reply.<RequestReply>persistAndFlush();
             }).call(saved -> journal.record(actor, r.practiceId, Journal.REQUEST_REPLY, Journal.REQUEST, id,
                     "reply=" + saved.id + " status=" + r.status))
+                    // The patient learns of an answer by push, committed with the reply or not at all
+                    .call(saved -> ctx.staff ? notifications.answered(id, r.patientId, r.practiceId) : Uni.createFrom().voidItem())
                     .map(saved -> new Posted(toDto(saved), r.practiceId, r.status));
         });
     }

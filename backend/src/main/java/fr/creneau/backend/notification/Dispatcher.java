@@ -66,7 +66,7 @@ public final class Dispatcher {
             + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)"
             + " UPDATE notification_outbox o SET status = 'SENDING', attempts = o.attempts + 1, lease_until = ?, locked_by = ?"
             + " FROM due WHERE o.id = due.id"
-            + " RETURNING o.id, o.appointment_id, o.patient_id, o.account_id, o.channel, o.kind, o.payload::text, o.attempts";
+            + " RETURNING o.id, o.appointment_id, o.patient_id, o.account_id, o.channel, o.kind, o.payload::text, o.attempts, o.practice_id";
 
     static final String APPOINTMENTS = "SELECT a.id, a.status, a.starts_at, a.ends_at, pr.name, pr.phone, pr.timezone,"
             + " s.address, CASE WHEN m.show_in_reminders THEN m.label_fr END"
@@ -79,6 +79,9 @@ public final class Dispatcher {
             + " FROM patient pt LEFT JOIN patient h ON h.id = pt.holder_id"
             + " LEFT JOIN notification_preference pref ON pref.patient_id = COALESCE(pt.holder_id, pt.id)"
             + " WHERE pt.id = ANY(?)";
+
+    /** The practice's name, the only thing a message about a request says (see MessageRenderer). */
+    static final String PRACTICES = "SELECT id, name FROM practice WHERE id = ANY(?)";
 
     static final String DEVICES = "SELECT account_id, push_key FROM device_token WHERE account_id = ANY(?) ORDER BY id";
 
@@ -163,11 +166,12 @@ public final class Dispatcher {
         Map<Long, AppointmentView> appointments = new HashMap<>();
         Map<Long, Contact> contacts = new HashMap<>();
         Map<Long, List<String>> devices = new HashMap<>();
-        load(claimed, appointments, contacts, devices);
+        Map<Long, String> practices = new HashMap<>();
+        load(claimed, appointments, contacts, devices, practices);
 
         List<Work> work = new ArrayList<>();
         for (Claimed c : claimed) {
-            work.add(prepare(c, now, appointments, contacts, devices));
+            work.add(prepare(c, now, appointments, contacts, devices, practices));
         }
         saveLinks(work);
         if (!send(work)) {
@@ -180,7 +184,7 @@ public final class Dispatcher {
     // ---------------------------------------------------------------- claim and load
 
     record Claimed(long id, Long appointmentId, long patientId, Long accountId, DeliveryChannel channel,
-                   NotificationKind kind, JsonNode payload, int attempts) {
+                   NotificationKind kind, JsonNode payload, int attempts, Long practiceId) {
     }
 
     record Contact(String phone, String email, boolean push, boolean sms, boolean emailOn) {
@@ -200,7 +204,7 @@ public final class Dispatcher {
                 while (rs.next()) {
                     out.add(new Claimed(rs.getLong(1), (Long) rs.getObject(2), rs.getLong(3), (Long) rs.getObject(4),
                             DeliveryChannel.valueOf(rs.getString(5)), NotificationKind.valueOf(rs.getString(6)),
-                            parse(rs.getString(7)), rs.getInt(8)));
+                            parse(rs.getString(7)), rs.getInt(8), (Long) rs.getObject(9)));
                 }
             }
         }
@@ -216,8 +220,9 @@ public final class Dispatcher {
     }
 
     private void load(List<Claimed> claimed, Map<Long, AppointmentView> appointments, Map<Long, Contact> contacts,
-                      Map<Long, List<String>> devices) throws SQLException {
+                      Map<Long, List<String>> devices, Map<Long, String> practices) throws SQLException {
         Set<Long> appointmentIds = new LinkedHashSet<>();
+        Set<Long> practiceIds = new LinkedHashSet<>();
         Set<Long> patientIds = new LinkedHashSet<>();
         Set<Long> accountIds = new LinkedHashSet<>();
         for (Claimed c : claimed) {
@@ -228,6 +233,9 @@ public final class Dispatcher {
                 appointmentIds.add(c.appointmentId());
             }
             patientIds.add(c.patientId());
+            if (c.kind().aboutRequest() && c.practiceId() != null) {
+                practiceIds.add(c.practiceId());
+            }
             if (c.accountId() != null && c.channel() == DeliveryChannel.PUSH) {
                 accountIds.add(c.accountId());
             }
@@ -250,6 +258,16 @@ public final class Dispatcher {
                     while (rs.next()) {
                         contacts.put(rs.getLong(1), new Contact(rs.getString(2), rs.getString(3), rs.getBoolean(4),
                                 rs.getBoolean(5), rs.getBoolean(6)));
+                    }
+                }
+            }
+            if (!practiceIds.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(PRACTICES)) {
+                    ps.setArray(1, c.createArrayOf("bigint", practiceIds.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            practices.put(rs.getLong(1), rs.getString(2));
+                        }
                     }
                 }
             }
@@ -283,8 +301,18 @@ public final class Dispatcher {
     }
 
     private Work prepare(Claimed c, Instant now, Map<Long, AppointmentView> appointments, Map<Long, Contact> contacts,
-                         Map<Long, List<String>> devices) {
+                         Map<Long, List<String>> devices, Map<Long, String> practices) {
         Work w = new Work(c);
+        String practiceName = null;
+        if (c.kind().aboutRequest()) {
+            // No appointment to be live: the practice that answered is all the message needs
+            practiceName = c.practiceId() == null ? null : practices.get(c.practiceId());
+            if (practiceName == null || c.channel() != DeliveryChannel.PUSH) {
+                w.skipReason = practiceName == null ? "practice_gone" : "push_only_kind";
+                return w;
+            }
+            return target(w, c, contacts, devices, renderer.renderRequestAnswered(practiceName), requestData(c));
+        }
         List<AppointmentView> listed = listed(c, appointments);
         if (c.kind().needsLiveAppointment()) {
             listed.removeIf(a -> !a.status().isPending() || !a.startsAt().isAfter(now));
@@ -300,6 +328,23 @@ public final class Dispatcher {
             return w;
         }
         w.live = listed;
+        String link = null;
+        if (c.kind().asksConfirmation()) {
+            w.token = links.token(c.id());
+            link = linkBaseUrl + w.token;
+        }
+        return target(w, c, contacts, devices, renderer.render(c.kind(), c.channel(), listed, link), Map.of());
+    }
+
+    /** The request a REQUEST_ANSWERED push opens in the app: its id, nothing of its content. */
+    private static Map<String, String> requestData(Claimed c) {
+        JsonNode id = c.payload().path("requestId");
+        return id.isMissingNode() || id.isNull() ? Map.of() : Map.of("requestId", id.asText());
+    }
+
+    /** The row's targets on its channel (the holder's choices at send time) and one message to each. */
+    private static Work target(Work w, Claimed c, Map<Long, Contact> contacts, Map<Long, List<String>> devices,
+                               RenderedMessage message, Map<String, String> data) {
         Contact contact = contacts.get(c.patientId());
         List<String> targets = new ArrayList<>();
         switch (c.channel()) {
@@ -321,16 +366,11 @@ public final class Dispatcher {
         }
         if (targets.isEmpty()) {
             w.skipReason = "no_" + c.channel().name().toLowerCase() + "_target_or_opted_out";
+            w.token = null; // no message, so no link to store
             return w;
         }
-        String link = null;
-        if (c.kind().asksConfirmation()) {
-            w.token = links.token(c.id());
-            link = linkBaseUrl + w.token;
-        }
-        RenderedMessage message = renderer.render(c.kind(), c.channel(), listed, link);
         for (String target : targets) {
-            w.messages.add(new Outgoing(c.id(), idempotencyKey(c.id()), target, message));
+            w.messages.add(new Outgoing(c.id(), idempotencyKey(c.id()), target, message, data));
         }
         return w;
     }

@@ -115,7 +115,11 @@ public final class FcmPushChannel implements NotificationChannel {
 
     private static Message message(Outgoing o, String token) {
         String key = o.idempotencyKey();
-        return Message.builder()
+        Message.Builder builder = Message.builder();
+        if (o.data() != null) {
+            builder.putAllData(o.data());
+        }
+        return builder
                 .setToken(token)
                 .setNotification(Notification.builder().setTitle(o.message().title()).setBody(o.message().shortText()).build())
                 .putData("idempotencyKey", key)

@@ -35,6 +35,16 @@ public final class MessageRenderer {
         return new RenderedMessage(title, shortText, title + " - " + appointments.get(0).practiceName(), text, html, ics);
     }
 
+    /**
+     * A practice answered a request. Push only, and it names the practice and nothing else: not the kind of
+     * request, not a medication, not a word of the reply, which the app shows after sign-in.
+     */
+    public RenderedMessage renderRequestAnswered(String practiceName) {
+        String title = title(NotificationKind.REQUEST_ANSWERED);
+        String text = GsmText.toGsm(cut(practiceName, 60) + " a répondu à votre demande. Ouvrez l'application pour lire la réponse.");
+        return new RenderedMessage(title, text, null, null, null, null);
+    }
+
     static String title(NotificationKind kind) {
         return switch (kind) {
             case BOOKED_CONFIRMATION -> "Rendez-vous confirmé";
@@ -43,6 +53,7 @@ public final class MessageRenderer {
             case CANCELLED -> "Rendez-vous annulé";
             case ABSENCE_NOTICE -> "Information sur votre rendez-vous";
             case WAITLIST_OFFER -> "Un créneau s'est libéré";
+            case REQUEST_ANSWERED -> "Réponse de votre cabinet";
             default -> "Rappel de rendez-vous";
         };
     }

@@ -1,6 +1,7 @@
 package fr.creneau.backend.notification;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A way to reach a patient (a push provider, an SMS provider, an SMTP server). Adding a provider means one more
@@ -15,8 +16,14 @@ public interface NotificationChannel {
     /** Sends the messages and answers one result per message, in the same order. Never throws for a send failure. */
     List<SendResult> send(List<Outgoing> messages);
 
-    /** One message to one target: a device push key, an E.164 number or an email address. */
-    record Outgoing(long outboxId, String idempotencyKey, String target, RenderedMessage message) {
+    /**
+     * One message to one target: a device push key, an E.164 number or an email address. {@code data} is what
+     * the app needs to open the right screen (ids only); push sends it, the other channels ignore it.
+     */
+    record Outgoing(long outboxId, String idempotencyKey, String target, RenderedMessage message, Map<String, String> data) {
+        public Outgoing(long outboxId, String idempotencyKey, String target, RenderedMessage message) {
+            this(outboxId, idempotencyKey, target, message, Map.of());
+        }
     }
 
     record SendResult(Outcome outcome, String providerRef, String error) {

@@ -10,7 +10,9 @@ public enum NotificationKind {
     MOVED,
     CANCELLED,
     ABSENCE_NOTICE,
-    WAITLIST_OFFER;
+    WAITLIST_OFFER,
+    /** The practice answered a patient's request: push only, no appointment, no clinical detail. */
+    REQUEST_ANSWERED;
 
     /** Reminders of the same patient's same day are merged into one message. */
     public boolean grouped() {
@@ -27,6 +29,11 @@ public enum NotificationKind {
      * reminder for a slot that moved or was cancelled since is dropped, not sent.
      */
     public boolean needsLiveAppointment() {
-        return this != CANCELLED && this != ABSENCE_NOTICE && this != WAITLIST_OFFER;
+        return this != CANCELLED && this != ABSENCE_NOTICE && this != WAITLIST_OFFER && !aboutRequest();
+    }
+
+    /** Messages about a patient request rather than an appointment: they name the practice and nothing else. */
+    public boolean aboutRequest() {
+        return this == REQUEST_ANSWERED;
     }
 }
