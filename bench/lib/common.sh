@@ -89,7 +89,7 @@ backend_stop() { [ -n "${BACKEND_PID:-}" ] && kill "$BACKEND_PID" 2>/dev/null &&
 
 # The data set, generated once: 200 practices, 1,000 practitioners, ~1.95 M appointments (generate.sql), and
 # one practice with 200 practitioners for the earliest-slot benchmark. BENCH_SEED_PGDATA may name a data
-# directory made earlier by bench/booking-core/run.sh, copied instead of generating again.
+# directory made earlier, copied instead of generating again.
 ensure_data() {
   if [ ! -f "$DATA/PG_VERSION" ]; then
     if [ -n "${BENCH_SEED_PGDATA:-}" ] && [ -f "$BENCH_SEED_PGDATA/PG_VERSION" ]; then
@@ -117,7 +117,7 @@ ensure_data() {
     "${PSQL[@]}" -v hash="$HASH" -f bench/lib/big-practice.sql
   fi
   # Afternoons of the 1,000 bench practitioners are the booking benchmarks' target: free them of any leftovers
-  # (an interrupted run, or bench/booking-core/run.sh whose data directory was copied)
+  # (an interrupted run, or a data directory copied from elsewhere)
   "${PSQL[@]}" -c "DELETE FROM appointment WHERE practitioner_id IN (SELECT id FROM practitioner WHERE last_name LIKE 'Bench%')
       AND (starts_at AT TIME ZONE 'Europe/Paris')::time >= '13:00' AND starts_at > now()" >/dev/null
   "${PSQL[@]}" -c "VACUUM ANALYZE"
