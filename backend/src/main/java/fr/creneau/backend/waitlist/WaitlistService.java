@@ -222,7 +222,7 @@ public class WaitlistService {
                             long patientId = ((Number) row[1]).longValue();
                             int r = ++rank;
                             chain = chain.chain(() -> offer(s, entryId, patientId, practiceId, practitionerId, motiveId,
-                                    start, expires, r));
+                                    local, expires, r));
                         }
                         return chain;
                     }));
@@ -230,7 +230,8 @@ public class WaitlistService {
     }
 
     private Uni<Void> offer(Mutiny.Session s, long entryId, long patientId, long practiceId, long practitionerId,
-                            long motiveId, Instant start, Instant expires, int rank) {
+                            long motiveId, ZonedDateTime local, Instant expires, int rank) {
+        Instant start = local.toInstant();
         return s.createNativeQuery("INSERT INTO waitlist_offer (entry_id, practice_id, practitioner_id, motive_id,"
                                 + " starts_at, expires_at, rank) VALUES (:entry, :practice, :practitioner, :motive, :start,"
                                 + " :expires, :rank) RETURNING id", Long.class)
@@ -249,7 +250,9 @@ public class WaitlistService {
                             DeliveryChannel channel = accountId == null ? DeliveryChannel.SMS : DeliveryChannel.PUSH;
                             // Ids and the time only: the message names the practice, date and time, no motive.
                             Map<String, Object> payload = Map.of("offerId", offerId, "practiceId", practiceId,
-                                    "startsAt", start.toString(), "expiresAt", expires.toString());
+                                    "startsAt", start.toString(), "expiresAt", expires.toString(),
+                                    "localDate", local.toLocalDate().toString(),
+                                    "localTime", local.toLocalTime().toString().substring(0, 5));
                             return outbox.enqueue(List.of(new OutboxEntry(null, patientId, accountId, practiceId,
                                     channel, NotificationKind.WAITLIST_OFFER, clock.instant(), payload,
                                     "waitlist-offer:" + offerId + ":" + channel.name())));
