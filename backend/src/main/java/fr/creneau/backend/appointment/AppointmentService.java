@@ -11,6 +11,7 @@ import fr.creneau.backend.practice.Motive;
 import fr.creneau.backend.practice.Practice;
 import fr.creneau.backend.practice.Practitioner;
 import fr.creneau.backend.schedule.ScheduleService;
+import fr.creneau.backend.waitlist.WaitlistService;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.BookingRequest;
 import fr.creneau.model.api.RescheduleRequest;
@@ -68,6 +69,10 @@ public class AppointmentService {
     /** Journals every agenda change in the same transaction as the change. */
     @Inject
     Journal journal;
+
+    /** Offers a freed slot to the waitlist, in the same transaction as the change that freed it. */
+    @Inject
+    WaitlistService waitlist;
 
     /** Tells the practice's open agendas, once the change has committed. */
     @Inject
@@ -255,6 +260,8 @@ public class AppointmentService {
             }
             long targetId = request.practitionerId != null ? request.practitionerId : a.practitionerId;
             requireOwnAgenda(caller, targetId);
+            long oldPractitionerId = a.practitionerId;
+            Instant oldStart = a.startsAt;
             return Practitioner.<Practitioner>findById(targetId).chain(target -> {
                 if (target == null || !target.practiceId.equals(a.practiceId)) {
                     throw notFound("Practitioner", "practitionerId");
@@ -272,6 +279,9 @@ public class AppointmentService {
                 a.endsAt = start.plus(Duration.ofMinutes(motive.durationMinutes));
                 return appointments.flush().onFailure().transform(AppointmentService::clash);
             })).chain(() -> notifications.moved(a))
+                    .chain(() -> oldStart.equals(a.startsAt) && oldPractitionerId == a.practitionerId
+                            ? Uni.createFrom().voidItem()
+                            : waitlist.slotFreed(a.practiceId, oldPractitionerId, a.motiveId, oldStart, a.patientId))
                     .chain(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_RESCHEDULE, Journal.APPOINTMENT,
                             a.id, "start=" + a.startsAt + " practitionerId=" + a.practitionerId))
                     .chain(() -> mapper.toDto(a));
@@ -322,6 +332,9 @@ public class AppointmentService {
                 }
                 return appointments.flush().onFailure().transform(AppointmentService::clash);
             }).chain(() -> notifications.statusChanged(a))
+                    .chain(() -> from.holdsSlot() && !target.holdsSlot()
+                            ? waitlist.slotFreed(a.practiceId, a.practitionerId, a.motiveId, a.startsAt, a.patientId)
+                            : Uni.createFrom().voidItem())
                     .chain(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_STATUS, Journal.APPOINTMENT,
                             a.id, "from=" + from + " to=" + target))
                     .chain(() -> mapper.toDto(a));

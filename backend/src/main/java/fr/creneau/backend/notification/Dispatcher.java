@@ -233,7 +233,7 @@ public final class Dispatcher {
                 appointmentIds.add(c.appointmentId());
             }
             patientIds.add(c.patientId());
-            if (c.kind().aboutRequest() && c.practiceId() != null) {
+            if ((c.kind().aboutRequest() || c.kind() == NotificationKind.WAITLIST_OFFER) && c.practiceId() != null) {
                 practiceIds.add(c.practiceId());
             }
             if (c.accountId() != null && c.channel() == DeliveryChannel.PUSH) {
@@ -304,6 +304,20 @@ public final class Dispatcher {
                          Map<Long, List<String>> devices, Map<Long, String> practices) {
         Work w = new Work(c);
         String practiceName = null;
+        if (c.kind() == NotificationKind.WAITLIST_OFFER) {
+            // A freed slot, no appointment yet: practice, date and time from the row, nothing else
+            practiceName = c.practiceId() == null ? null : practices.get(c.practiceId());
+            String day = c.payload().path("localDate").asText("");
+            String time = c.payload().path("localTime").asText("");
+            if (practiceName == null || day.isEmpty() || time.isEmpty() || c.channel() == DeliveryChannel.EMAIL) {
+                w.skipReason = practiceName == null ? "practice_gone" : "push_or_sms_only_kind";
+                return w;
+            }
+            JsonNode offerId = c.payload().path("offerId");
+            return target(w, c, contacts, devices, renderer.renderWaitlistOffer(practiceName,
+                    java.time.LocalDate.parse(day), time), offerId.isMissingNode() ? Map.of()
+                    : Map.of("offerId", offerId.asText()));
+        }
         if (c.kind().aboutRequest()) {
             // No appointment to be live: the practice that answered is all the message needs
             practiceName = c.practiceId() == null ? null : practices.get(c.practiceId());

@@ -45,6 +45,17 @@ public final class MessageRenderer {
         return new RenderedMessage(title, text, null, null, null, null);
     }
 
+    /**
+     * A slot freed up at a practice the patient waits for: the practice, the date and the time, never the motive
+     * or the practitioner. Push and SMS alike, within one GSM-7 part.
+     */
+    public RenderedMessage renderWaitlistOffer(String practiceName, java.time.LocalDate day, String hhmm) {
+        String title = title(NotificationKind.WAITLIST_OFFER);
+        String text = GsmText.toGsm("Un créneau s'est libéré : " + cut(practiceName, 40) + ", "
+                + SHORT_DATE.format(day) + " à " + hhmm + ". Réservez-le dans l'application ou appelez le cabinet.");
+        return new RenderedMessage(title, text, null, null, null, null);
+    }
+
     static String title(NotificationKind kind) {
         return switch (kind) {
             case BOOKED_CONFIRMATION -> "Rendez-vous confirmé";

@@ -230,6 +230,33 @@ final class Ctx {
         return m;
     }
 
+    // ---------------------------------------------------------------- appended by the waitlist branch
+
+    /** A waitlist entry: the caller's own patient at A; foreign: another patient of A (for a patient) or B's. */
+    long waitlistEntryId() {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        World.Side s = side();
+        long patient = target == Target.OWN ? w.a.patientId() : patientCaller() ? w.otherPatientOfA : w.b.patientId();
+        java.time.LocalDate day = java.time.LocalDate.now(World.PARIS).plusDays(10);
+        return w.fx.queryLong("INSERT INTO waitlist_entry (practice_id, patient_id, motive_id, from_date, to_date, created_by)"
+                + " VALUES (?, ?, ?, ?, ?, 0) RETURNING id", s.practiceId(), patient, s.motiveId(), day, day);
+    }
+
+    /** An open offer of a free slot to such an entry. */
+    long waitlistOfferId() {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        long entry = waitlistEntryId();
+        World.Side s = side();
+        return w.fx.queryLong("INSERT INTO waitlist_offer (entry_id, practice_id, practitioner_id, motive_id, starts_at,"
+                        + " expires_at, rank) VALUES (?, ?, ?, ?, ?, now() + interval '30 minutes', 1) RETURNING id",
+                entry, s.practiceId(), s.practitionerId(), s.motiveId(),
+                java.time.OffsetDateTime.ofInstant(World.nextSlot(), java.time.ZoneOffset.UTC));
+    }
+
     @Override
     public String toString() {
         return caller + "/" + target;

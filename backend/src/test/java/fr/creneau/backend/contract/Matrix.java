@@ -49,6 +49,7 @@ final class Matrix {
         m.desk();
         m.journalAndLive();
         m.notifications();
+        m.waitlist();
         return m.rows;
     }
 
@@ -308,6 +309,25 @@ final class Matrix {
         // fresh appointments are days ahead: a patient's own check-in passes authorization and meets 422 not_today
         row("POST /api/appointments/{id}/check-in", c -> c.req().post("/api/appointments/{id}/check-in", c.appointmentId()),
                 "401 401 401", "422 404 404", "403 403 403", "403 403 403", "403 403 403");
+    }
+
+    // ---------------------------------------------------------------- waitlist (issue #4)
+
+    private void waitlist() {
+        // a patient's FOREIGN: another patient of A, at practice B
+        row("POST /api/practices/{id}/waitlist", c -> c.req().body(map("patientId", c.patientId(),
+                        "motiveId", c.motiveId(), "fromDate", java.time.LocalDate.now(World.PARIS).plusDays(7).toString(),
+                        "toDate", java.time.LocalDate.now(World.PARIS).plusDays(14).toString()))
+                        .post("/api/practices/{id}/waitlist", c.practiceId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("GET /api/practices/{id}/waitlist", c -> c.req().get("/api/practices/{id}/waitlist", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("GET /api/waitlist/mine", c -> c.req().get("/api/waitlist/mine"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("DELETE /api/waitlist/{id}", c -> c.req().delete("/api/waitlist/{id}", c.waitlistEntryId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("POST /api/waitlist/offers/{id}/claim", c -> c.req().post("/api/waitlist/offers/{id}/claim", c.waitlistOfferId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
     }
 
     // ---------------------------------------------------------------- notification preferences and confirm/cancel links

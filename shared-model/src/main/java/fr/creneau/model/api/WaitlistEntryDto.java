@@ -1,0 +1,77 @@
+package fr.creneau.model.api;
+
+import fr.creneau.model.json.Json;
+import fr.creneau.model.json.JsonMappable;
+import fr.creneau.model.rules.FieldError;
+import fr.creneau.model.rules.Validator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A patient waiting for a slot: a practitioner (or any of the practice when null), a motive and a window of local
+ * dates, optionally local times (HH:mm). Request and answer; id, practiceId, status and createdAt are answers only.
+ */
+public class WaitlistEntryDto implements JsonMappable {
+    public Long id;
+    public Long practiceId;
+    public Long patientId;
+    public Long practitionerId;
+    public Long motiveId;
+    public String fromDate;
+    public String toDate;
+    public String fromTime;
+    public String toTime;
+    public String status;
+    public String createdAt;
+
+    public List<FieldError> validate() {
+        Validator v = new Validator();
+        v.required("patientId", patientId);
+        v.required("motiveId", motiveId);
+        v.date("fromDate", fromDate, true);
+        v.date("toDate", toDate, true);
+        if (fromTime != null) {
+            v.time("fromTime", fromTime);
+        }
+        if (toTime != null) {
+            v.time("toTime", toTime);
+        }
+        if ((fromTime == null) != (toTime == null)) {
+            v.error(fromTime == null ? "fromTime" : "toTime", "required", "give both times or neither");
+        }
+        return v.errors();
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = Json.object();
+        Json.put(m, "id", id);
+        Json.put(m, "practiceId", practiceId);
+        Json.put(m, "patientId", patientId);
+        Json.put(m, "practitionerId", practitionerId);
+        Json.put(m, "motiveId", motiveId);
+        Json.put(m, "fromDate", fromDate);
+        Json.put(m, "toDate", toDate);
+        Json.put(m, "fromTime", fromTime);
+        Json.put(m, "toTime", toTime);
+        Json.put(m, "status", status);
+        Json.put(m, "createdAt", createdAt);
+        return m;
+    }
+
+    public static WaitlistEntryDto fromMap(Map<String, Object> m) {
+        WaitlistEntryDto d = new WaitlistEntryDto();
+        d.id = Json.lng(m, "id");
+        d.practiceId = Json.lng(m, "practiceId");
+        d.patientId = Json.lng(m, "patientId");
+        d.practitionerId = Json.lng(m, "practitionerId");
+        d.motiveId = Json.lng(m, "motiveId");
+        d.fromDate = Json.str(m, "fromDate");
+        d.toDate = Json.str(m, "toDate");
+        d.fromTime = Json.str(m, "fromTime");
+        d.toTime = Json.str(m, "toTime");
+        d.status = Json.str(m, "status");
+        d.createdAt = Json.str(m, "createdAt");
+        return d;
+    }
+}
