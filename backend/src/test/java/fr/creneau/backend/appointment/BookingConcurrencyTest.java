@@ -1,5 +1,6 @@
 package fr.creneau.backend.appointment;
 
+import static fr.creneau.backend.support.Race.race;
 import fr.creneau.backend.support.Fixtures;
 import fr.creneau.backend.support.Fixtures.Actor;
 import fr.creneau.backend.support.PostgresAndKeysResource;
@@ -15,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,31 +32,6 @@ class BookingConcurrencyTest {
     @Inject
     Fixtures fx;
 
-    /** The answers to requests released together by a start gate, one thread per request. */
-    static List<Response> race(List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        CountDownLatch ready = new CountDownLatch(requests.size());
-        CountDownLatch gate = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    gate.await();
-                    return request.call();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            gate.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     static Callable<Response> post(Actor actor, Map<String, Object> body, String key) {
         return () -> {
