@@ -5,7 +5,6 @@ import com.codename1.ui.Button;
 import com.codename1.ui.Container;
 import com.codename1.ui.Form;
 import com.codename1.ui.Label;
-import com.codename1.ui.layouts.BorderLayout;
 import com.codename1.ui.layouts.BoxLayout;
 import com.codename1.ui.layouts.FlowLayout;
 import com.codename1.ui.layouts.GridLayout;
@@ -13,8 +12,6 @@ import fr.creneau.app.I18n;
 import fr.creneau.app.Session;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
-import fr.creneau.app.api.LiveEvents;
-import com.codename1.ui.CN;
 import fr.creneau.app.logic.AgendaDays;
 import fr.creneau.app.logic.Instants;
 import fr.creneau.app.logic.OfflineCache;
@@ -107,15 +104,7 @@ public class AgendaForm {
      * urgent transfers show as a banner. The last event's name is kept as the form's "live" property.
      */
     private void listenLive() {
-        AccountDto acc = Session.get().account();
-        if (acc == null || acc.practiceId == null || acc.role == Role.PATIENT) {
-            return;
-        }
-        LiveEvents.listen(acc.practiceId, (name, data) -> {
-            form.putClientProperty("live", name);
-            if (CN.getCurrentForm() != form) {
-                return;
-            }
+        Ui.listenLive(form, (name, data) -> {
             if ("AGENDA_CHANGED".equals(name) || "ARRIVAL".equals(name)) {
                 load();
             } else if ("URGENT_TRANSFER".equals(name) || "NEW_REQUEST".equals(name)) {

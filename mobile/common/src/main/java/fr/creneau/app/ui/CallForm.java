@@ -147,7 +147,7 @@ public class CallForm {
         ApiResult<List<PractitionerDto>> ps = Api.practitioners("", null, practiceId);
         for (int i = 0; ps.ok() && i < ps.value.size(); i++) {
             final PractitionerDto p = ps.value.get(i);
-            practitioners.add(chip(p.fullName(), "callTo-" + p.id, practitioners, () -> practitionerId = p.id));
+            practitioners.add(Ui.chip(p.fullName(), "callTo-" + p.id, practitioners, form, () -> practitionerId = p.id));
         }
         if (ps.ok() && !ps.value.isEmpty()) {
             practitionerId = ps.value.get(0).id;
@@ -161,7 +161,7 @@ public class CallForm {
         ApiResult<List<MotiveDto>> ms = Api.practiceMotives(practiceId);
         for (int i = 0; ms.ok() && i < ms.value.size(); i++) {
             final MotiveDto m = ms.value.get(i);
-            motives.add(chip(m.label(I18n.language()), "callMotive-" + m.id, motives, () -> chooseMotive(m)));
+            motives.add(Ui.chip(m.label(I18n.language()), "callMotive-" + m.id, motives, form, () -> chooseMotive(m)));
         }
         form.revalidate();
     }
@@ -203,20 +203,6 @@ public class CallForm {
         form.scrollComponentToVisible(script);
     }
 
-    private Button chip(String text, String name, final Container group, final Runnable r) {
-        Button b = new Button(text == null ? "" : text);
-        b.setName(name);
-        b.setUIID("Chip");
-        b.addActionListener(e -> {
-            for (int i = 0; i < group.getComponentCount(); i++) {
-                group.getComponentAt(i).setUIID("Chip");
-            }
-            b.setUIID("ChipSelected");
-            r.run();
-            form.revalidate();
-        });
-        return b;
-    }
 
     private String today() {
         return Instants.localDate(System.currentTimeMillis(), timezone);
@@ -255,7 +241,7 @@ public class CallForm {
         Ui.showMessage(idMsg, res.value.isEmpty() ? Ui.tr("patients.none") : null, false);
         for (int i = 0; i < res.value.size(); i++) {
             final PatientDto p = res.value.get(i);
-            found.add(chip(p.fullName(), "callPatient-" + p.id, found, () -> {
+            found.add(Ui.chip(p.fullName(), "callPatient-" + p.id, found, form, () -> {
                 patient = p;
                 triage.setAge(TriageGrid.ageInMonths(p.birthDate, today()));
             }));

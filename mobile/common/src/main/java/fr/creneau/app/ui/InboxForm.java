@@ -4,14 +4,12 @@ import com.codename1.components.SpanLabel;
 import com.codename1.ui.Container;
 import com.codename1.ui.Form;
 import com.codename1.ui.layouts.BoxLayout;
-import com.codename1.ui.CN;
 import fr.creneau.app.Session;
 import fr.creneau.app.api.LiveEvents;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.model.api.AccountDto;
 import fr.creneau.model.api.PatientRequestDto;
-import fr.creneau.model.rules.Role;
 
 import java.util.List;
 
@@ -38,15 +36,7 @@ public class InboxForm {
      * The last event's name is kept as the form's "live" property, the reload count as "liveReloads".
      */
     private void listenLive() {
-        AccountDto acc = Session.get().account();
-        if (acc == null || acc.practiceId == null || acc.role == Role.PATIENT) {
-            return;
-        }
-        LiveEvents.listen(acc.practiceId, (name, data) -> {
-            form.putClientProperty("live", name);
-            if (CN.getCurrentForm() != form) {
-                return;
-            }
+        Ui.listenLive(form, (name, data) -> {
             if ("NEW_REQUEST".equals(name) || "REQUEST_UPDATED".equals(name)) {
                 load();
                 Integer n = (Integer) form.getClientProperty("liveReloads");

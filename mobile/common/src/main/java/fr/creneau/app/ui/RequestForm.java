@@ -79,7 +79,7 @@ public class RequestForm {
         if (acc != null && acc.patients != null) {
             for (int i = 0; i < acc.patients.size(); i++) {
                 final PatientDto p = acc.patients.get(i);
-                who.add(chip(p.fullName(), "who-" + p.id, who, () -> choosePatient(p)));
+                who.add(Ui.chip(p.fullName(), "who-" + p.id, who, form, () -> choosePatient(p)));
             }
             if (!acc.patients.isEmpty()) {
                 choosePatient(acc.patients.get(0));
@@ -102,7 +102,7 @@ public class RequestForm {
         to.removeAll();
         for (int i = 0; i < known.size(); i++) {
             final AppointmentDto a = known.get(i);
-            to.add(chip(a.practitionerName, "to-" + a.practitionerId, to, () -> chooseTarget(a)));
+            to.add(Ui.chip(a.practitionerName, "to-" + a.practitionerId, to, form, () -> chooseTarget(a)));
         }
         if (known.isEmpty()) {
             Ui.showMessage(msg, Ui.tr("request.noPractitioner"), true);
@@ -129,20 +129,6 @@ public class RequestForm {
         }
     }
 
-    private Button chip(String text, String name, final Container group, final Runnable r) {
-        Button b = new Button(text == null ? "" : text);
-        b.setName(name);
-        b.setUIID("Chip");
-        b.addActionListener(e -> {
-            for (int i = 0; i < group.getComponentCount(); i++) {
-                group.getComponentAt(i).setUIID("Chip");
-            }
-            b.setUIID("ChipSelected");
-            r.run();
-            form.revalidate();
-        });
-        return b;
-    }
 
     private void choosePatient(PatientDto p) {
         patient = p;

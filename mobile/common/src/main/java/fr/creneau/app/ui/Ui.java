@@ -12,6 +12,10 @@ import com.codename1.ui.events.ActionListener;
 import com.codename1.ui.layouts.BorderLayout;
 import com.codename1.ui.layouts.BoxLayout;
 import fr.creneau.app.I18n;
+import fr.creneau.model.rules.Role;
+import fr.creneau.model.api.AccountDto;
+import fr.creneau.app.api.LiveEvents;
+import fr.creneau.app.Session;
 import fr.creneau.app.logic.StatusView;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.rules.Channel;
@@ -179,5 +183,41 @@ public final class Ui {
     /** Runs later on the EDT (lets a form show before its network call starts). */
     public static void later(Runnable r) {
         CN.callSerially(r);
+    }
+
+    /**
+     * One choice among the buttons of {@code group}: tapping it marks it selected (UIID ChipSelected), the others
+     * not, then runs {@code onPick}.
+     */
+    public static Button chip(String text, String name, final Container group, final Form form, final Runnable onPick) {
+        final Button b = new Button(text == null ? "" : text);
+        b.setName(name);
+        b.setUIID("Chip");
+        b.addActionListener(e -> {
+            for (int i = 0; i < group.getComponentCount(); i++) {
+                group.getComponentAt(i).setUIID("Chip");
+            }
+            b.setUIID("ChipSelected");
+            onPick.run();
+            form.revalidate();
+        });
+        return b;
+    }
+
+    /**
+     * Staff screens' live updates: hands {@code form} the practice's events while it is on screen, and records the
+     * last event's name as the form's "live" property (the UI tests wait on it). Patients have no stream.
+     */
+    public static void listenLive(final Form form, final LiveEvents.Listener onEvent) {
+        AccountDto acc = Session.get().account();
+        if (acc == null || acc.practiceId == null || acc.role == Role.PATIENT) {
+            return;
+        }
+        LiveEvents.listen(acc.practiceId, (name, data) -> {
+            form.putClientProperty("live", name);
+            if (CN.getCurrentForm() == form) {
+                onEvent.onEvent(name, data);
+            }
+        });
     }
 }
