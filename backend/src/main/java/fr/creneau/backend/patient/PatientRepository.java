@@ -73,25 +73,6 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, Long> {
                 .firstResult();
     }
 
-    /** NO_SHOW appointments per patient, at this practice only: another practice's record is not ours to show. */
-    public Uni<Map<Long, Integer>> noShowCounts(long practiceId, List<Long> patientIds) {
-        if (patientIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select a.patientId, count(a) from Appointment a where a.practiceId = ?1 and a.patientId in ?2"
-                                + " and a.status = fr.creneau.model.rules.AppointmentStatus.NO_SHOW group by a.patientId",
-                        Object[].class)
-                .setParameter(1, practiceId).setParameter(2, patientIds).getResultList())
-                .map(rows -> {
-                    Map<Long, Integer> counts = new HashMap<>();
-                    for (Object[] row : rows) {
-                        counts.put((Long) row[0], ((Long) row[1]).intValue());
-                    }
-                    return counts;
-                });
-    }
-
     private static String likePrefix(String word) {
         String escaped = word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return escaped + "%";

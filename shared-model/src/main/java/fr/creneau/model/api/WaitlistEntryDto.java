@@ -13,6 +13,12 @@ import java.util.Map;
  * dates, optionally local times (HH:mm). Request and answer; id, practiceId, status and createdAt are answers only.
  */
 public class WaitlistEntryDto implements JsonMappable {
+    public static final Json.Reader<WaitlistEntryDto> READER = new Json.Reader<WaitlistEntryDto>() {
+        public WaitlistEntryDto read(Map<String, Object> m) {
+            return fromMap(m);
+        }
+    };
+
     public Long id;
     public Long practiceId;
     public Long patientId;
