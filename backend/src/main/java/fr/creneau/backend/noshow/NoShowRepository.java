@@ -46,10 +46,10 @@ public class NoShowRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT a.patient_id, count(*) FILTER (WHERE NOT a.no_show_excused),"
                                 + " count(*) FILTER (WHERE a.no_show_excused) FROM appointment a"
-                                + " WHERE a.patient_id = ANY(CAST(:patients AS bigint[])) AND a.practice_id = :practice"
+                                + " WHERE a.patient_id IN (:patients) AND a.practice_id = :practice"
                                 + " AND a.status = 'NO_SHOW' GROUP BY a.patient_id", Object[].class)
                         .setParameter("practice", practiceId)
-                        .setParameter("patients", patientIds.toArray(new Long[0]))
+                        .setParameter("patients", patientIds)
                         .getResultList())
                 .map(rows -> {
                     Map<Long, int[]> out = new HashMap<>();

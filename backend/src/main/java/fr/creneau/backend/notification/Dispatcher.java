@@ -233,7 +233,7 @@ public final class Dispatcher {
                 appointmentIds.add(c.appointmentId());
             }
             patientIds.add(c.patientId());
-            if ((c.kind().aboutRequest() || c.kind() == NotificationKind.WAITLIST_OFFER) && c.practiceId() != null) {
+            if ((c.kind().aboutRequest() || c.kind().aboutWaitlist()) && c.practiceId() != null) {
                 practiceIds.add(c.practiceId());
             }
             if (c.accountId() != null && c.channel() == DeliveryChannel.PUSH) {
@@ -304,7 +304,7 @@ public final class Dispatcher {
                          Map<Long, List<String>> devices, Map<Long, String> practices) {
         Work w = new Work(c);
         String practiceName = null;
-        if (c.kind() == NotificationKind.WAITLIST_OFFER) {
+        if (c.kind().aboutWaitlist()) {
             // A freed slot, no appointment yet: practice, date and time from the row, nothing else
             practiceName = c.practiceId() == null ? null : practices.get(c.practiceId());
             String day = c.payload().path("localDate").asText("");
@@ -314,8 +314,10 @@ public final class Dispatcher {
                 return w;
             }
             JsonNode offerId = c.payload().path("offerId");
-            return target(w, c, contacts, devices, renderer.renderWaitlistOffer(practiceName,
-                    java.time.LocalDate.parse(day), time), offerId.isMissingNode() ? Map.of()
+            RenderedMessage message = c.kind() == NotificationKind.WAITLIST_GONE
+                    ? renderer.renderWaitlistGone(practiceName, java.time.LocalDate.parse(day), time)
+                    : renderer.renderWaitlistOffer(practiceName, java.time.LocalDate.parse(day), time);
+            return target(w, c, contacts, devices, message, offerId.isMissingNode() ? Map.of()
                     : Map.of("offerId", offerId.asText()));
         }
         if (c.kind().aboutRequest()) {

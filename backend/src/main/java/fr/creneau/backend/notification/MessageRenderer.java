@@ -56,6 +56,20 @@ public final class MessageRenderer {
         return new RenderedMessage(title, text, null, null, null, null);
     }
 
+    // ---- waitlist (noshow branch): kept in a block of their own to ease merges
+
+    /**
+     * A waitlist offer went to someone else first: the practice, date and time only, and that the patient is still
+     * waiting. Push and SMS alike, within one GSM-7 part.
+     */
+    public RenderedMessage renderWaitlistGone(String practiceName, java.time.LocalDate day, String hhmm) {
+        String title = title(NotificationKind.WAITLIST_GONE);
+        String text = GsmText.toGsm("Le créneau du " + SHORT_DATE.format(day) + " à " + hhmm + " (" + cut(practiceName, 40)
+                + ") a été pris. Vous restez sur la liste d'attente.");
+        return new RenderedMessage(title, text, null, null, null, null);
+    }
+    // ---- end of the waitlist block
+
     static String title(NotificationKind kind) {
         return switch (kind) {
             case BOOKED_CONFIRMATION -> "Rendez-vous confirmé";
@@ -65,6 +79,7 @@ public final class MessageRenderer {
             case ABSENCE_NOTICE -> "Information sur votre rendez-vous";
             case WAITLIST_OFFER -> "Un créneau s'est libéré";
             case REQUEST_ANSWERED -> "Réponse de votre cabinet";
+            case WAITLIST_GONE -> "Créneau déjà pris";
             default -> "Rappel de rendez-vous";
         };
     }
