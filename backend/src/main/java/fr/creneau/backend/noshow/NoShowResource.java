@@ -6,7 +6,6 @@ import fr.creneau.backend.journal.Journal;
 import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.NoShowExcuseRequest;
-import fr.creneau.model.api.NoShowPolicyDto;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,7 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-@Path("/api")
+@Path("/api/appointments/{id}/no-show")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class NoShowResource {
@@ -35,17 +34,9 @@ public class NoShowResource {
 
     /** Sets or clears "excused" on a NO_SHOW appointment; 422 not_a_no_show on any other status. */
     @PUT
-    @Path("appointments/{id}/no-show")
     @RolesAllowed({"PRACTITIONER", "SECRETARY", "PRACTICE_ADMIN"})
     public Uni<AppointmentDto> excuse(@PathParam("id") long id, NoShowExcuseRequest request) {
         return service.excuse(Caller.of(user), journal.currentActor(), id, request)
                 .invoke(dto -> appointments.announce(dto, false));
-    }
-
-    @PUT
-    @Path("practices/{id}/no-show-policy")
-    @RolesAllowed("PRACTICE_ADMIN")
-    public Uni<NoShowPolicyDto> policy(@PathParam("id") long practiceId, NoShowPolicyDto dto) {
-        return service.setPolicy(Caller.of(user), journal.currentActor(), practiceId, dto);
     }
 }

@@ -205,12 +205,23 @@ public class WaitlistService {
     }
 
     private Uni<List<WaitlistEntryDto>> list(String where, long id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + " FROM waitlist_entry e WHERE "
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + ", pr.name,"
+                        + " d.first_name || ' ' || d.last_name, pt.first_name || ' ' || pt.last_name, m.label_fr, m.label_en"
+                        + " FROM waitlist_entry e JOIN practice pr ON pr.id = e.practice_id"
+                        + " LEFT JOIN practitioner d ON d.id = e.practitioner_id JOIN patient pt ON pt.id = e.patient_id"
+                        + " JOIN motive m ON m.id = e.motive_id WHERE "
                         + where + " AND e.status = 'OPEN' ORDER BY e.created_at, e.id", Object[].class)
                 .setParameter("id", id).getResultList()).map(rows -> {
                     List<WaitlistEntryDto> out = new ArrayList<>();
                     for (Object[] row : rows) {
-                        out.add(toDto(row));
+                        WaitlistEntryDto d = toDto(row);
+                        // names for display; the practitioner's is absent when anyone of the practice will do
+                        d.practiceName = (String) row[11];
+                        d.practitionerName = (String) row[12];
+                        d.patientName = (String) row[13];
+                        d.motiveLabelFr = (String) row[14];
+                        d.motiveLabelEn = (String) row[15];
+                        out.add(d);
                     }
                     return out;
                 });

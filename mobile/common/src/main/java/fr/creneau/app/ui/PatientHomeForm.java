@@ -26,6 +26,8 @@ public class PatientHomeForm {
     private boolean past;
     private final Button upcomingTab;
     private final Button pastTab;
+    /** Open waitlist offers, on top: a freed slot waits for a claim. */
+    private final Container offers = new Container(BoxLayout.y());
 
     public PatientHomeForm() {
         form = Ui.form("home.title", "PatientHome", null);
@@ -40,6 +42,8 @@ public class PatientHomeForm {
         msgs.add(Ui.secondary("home.write", "writeButton", e -> new RequestForm(form).show()));
         msgs.add(Ui.secondary("home.messages", "messagesButton", e -> new MyRequestsForm(form).show()));
         form.add(msgs);
+        form.add(Ui.secondary("waitlist.mine", "myWaitlistButton", e -> new MyWaitlistForm(form).show()));
+        form.add(offers);
         Container tabs = new Container(new GridLayout(1, 2));
         upcomingTab = Ui.button("home.upcoming", "upcomingTab", "TabSelected", e -> select(false));
         pastTab = Ui.button("home.past", "pastTab", "Tab", e -> select(true));
@@ -71,6 +75,7 @@ public class PatientHomeForm {
     }
 
     void load() {
+        loadOffers();
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         ApiResult<List<AppointmentDto>> res = Api.mine(past ? "past" : "upcoming");
         OfflineCache cache = new OfflineCache(Session.get().store());
@@ -94,6 +99,21 @@ public class PatientHomeForm {
                 show(null);
             }
         }
+    }
+
+    private void loadOffers() {
+        offers.removeAll();
+        ApiResult<List<fr.creneau.model.api.WaitlistOfferDto>> res = Api.myOffers();
+        int open = 0;
+        if (res.ok()) {
+            for (int i = 0; i < res.value.size(); i++) {
+                if (res.value.get(i).isOpen()) {
+                    offers.add(OfferForm.banner(res.value.get(i), form));
+                    open++;
+                }
+            }
+        }
+        form.putClientProperty("openOffers", Integer.valueOf(open));
     }
 
     /** The practice's time zone (from the appointments themselves), never the device's. */
