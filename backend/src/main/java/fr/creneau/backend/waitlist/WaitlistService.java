@@ -472,7 +472,13 @@ public class WaitlistService {
         if (!advanceEnabled) {
             return Uni.createFrom().voidItem();
         }
-        return advance(clock.instant()).onFailure().invoke(e -> LOG.warn("The waitlist run failed; the next one retries", e))
+        return advance(clock.instant())
+                .invoke(expired -> {
+                    if (expired > 0) {
+                        LOG.infof("Waitlist: %d offer(s) expired, slots passed on", expired);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warn("The waitlist run failed; the next one retries", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -26,6 +26,10 @@ public class MyWaitlistForm {
         form.add(offers);
         form.add(Ui.title(Ui.tr("waitlist.entries")));
         form.add(entries);
+        if (back == null) {
+            // reached right after joining: no screen to go back to, so home is one tap away
+            form.add(Ui.secondary("waitlist.backHome", "homeButton", e -> Nav.home()));
+        }
         form.addShowListener(e -> load());
     }
 

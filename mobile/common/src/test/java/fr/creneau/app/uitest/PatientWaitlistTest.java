@@ -42,7 +42,7 @@ public class PatientWaitlistTest extends CreneauUiTest {
         List<Object> ms = (List<Object>) http("GET", "/api/practitioners/" + martinId + "/motives", null, patient).get("root");
         for (int i = 0; ms != null && i < ms.size() && motive == null; i++) {
             Map<String, Object> m = (Map<String, Object>) ms.get(i);
-            if (Boolean.TRUE.equals(m.get("bookableOnline")) && !Boolean.TRUE.equals(m.get("urgencyReserve"))) {
+            if (isTrue(m.get("bookableOnline")) && !isTrue(m.get("urgencyReserve"))) {
                 motive = id(m.get("id"));
             }
         }
@@ -120,11 +120,16 @@ public class PatientWaitlistTest extends CreneauUiTest {
         for (int i = 0; i < motives.size(); i++) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) motives.get(i);
-            if (Boolean.TRUE.equals(m.get("bookableOnline")) && !Boolean.TRUE.equals(m.get("urgencyReserve"))) {
+            if (isTrue(m.get("bookableOnline")) && !isTrue(m.get("urgencyReserve"))) {
                 return id(m.get("id"));
             }
         }
         return null;
+    }
+
+    /** The JSON parser may answer booleans as strings. */
+    private static boolean isTrue(Object v) {
+        return "true".equals(String.valueOf(v));
     }
 
     @SuppressWarnings("unchecked")
