@@ -38,7 +38,7 @@ public class FalloutResource {
     }
 
     @GET
-    @Path("me/absence-proposals")
+    @Path("absence-proposals/mine")
     @RolesAllowed("PATIENT")
     public Uni<List<AbsenceFalloutDto>> mine() {
         return service.mine(Caller.of(user));
