@@ -581,6 +581,7 @@ public class FalloutService {
         d.appointmentId = a.id;
         d.patientId = a.patientId;
         d.practiceName = practice.name;
+        d.timezone = practice.timezone;
         d.practicePhone = practice.phone;
         d.emergencyNumber = practice.emergencyNumber;
         d.substitute = substitute;

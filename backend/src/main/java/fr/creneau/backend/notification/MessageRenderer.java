@@ -217,7 +217,7 @@ public final class MessageRenderer {
                 : "Rendez-vous annulé : praticien absent";
         if (channel != DeliveryChannel.EMAIL) {
             String text = "";
-            int[][] cuts = {{1000, 1000, 200}, {60, 1000, 60}, {40, 40, 40}, {0, 30, 30}, {0, 20, 0}};
+            int[][] cuts = {{1000, 1000, 200}, {1000, 1000, 60}, {60, 1000, 60}, {40, 40, 40}, {0, 30, 30}, {0, 20, 0}};
             for (int[] cut : cuts) {
                 text = GsmText.toGsm(absenceLine(kind, a, notice, link, cut[0], cut[1], cut[2]));
                 if (GsmText.segments(text) <= MAX_SMS_SEGMENTS) {
@@ -269,7 +269,7 @@ public final class MessageRenderer {
         if (link != null) {
             int n = notice.proposals().size();
             b.append(' ').append(n).append(n > 1 ? " créneaux proposés" : " créneau proposé")
-                    .append(", choisissez : ").append(link).append(" ou dans l'application.");
+                    .append(" : ").append(link).append(" (ou dans l'appli).");
         }
         b.append(' ').append(absenceHelp(a, notice, substituteMax));
         return b.toString();
@@ -277,7 +277,7 @@ public final class MessageRenderer {
 
     /** Where to turn meanwhile: the practice, the emergency number, the substitute when there is one. */
     private static String absenceHelp(AppointmentView a, AbsenceNotice notice, int substituteMax) {
-        StringBuilder b = new StringBuilder("Cabinet : ").append(a.practicePhone()).append(". Urgence : ")
+        StringBuilder b = new StringBuilder("Cabinet ").append(a.practicePhone()).append(". Urgence : ")
                 .append(notice.emergencyNumber() == null ? "15" : notice.emergencyNumber()).append('.');
         if (notice.substitute() != null && !notice.substitute().isBlank() && substituteMax > 0) {
             b.append(" Remplaçant : ").append(cut(notice.substitute().trim(), substituteMax)).append('.');

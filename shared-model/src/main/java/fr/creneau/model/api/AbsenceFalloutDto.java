@@ -28,6 +28,8 @@ public class AbsenceFalloutDto implements JsonMappable {
     /** OPEN (proposals waiting), ACCEPTED, CANCELLED (no proposal) or KEPT. */
     public String status;
     public String practiceName;
+    /** The practice's time zone: dates and times show in it, never in the device's. */
+    public String timezone;
     public String practicePhone;
     public String emergencyNumber;
     public String substitute;
@@ -49,6 +51,7 @@ public class AbsenceFalloutDto implements JsonMappable {
         Json.put(m, "action", Json.name(action));
         Json.put(m, "status", status);
         Json.put(m, "practiceName", practiceName);
+        Json.put(m, "timezone", timezone);
         Json.put(m, "practicePhone", practicePhone);
         Json.put(m, "emergencyNumber", emergencyNumber);
         Json.put(m, "substitute", substitute);
@@ -69,6 +72,7 @@ public class AbsenceFalloutDto implements JsonMappable {
         d.action = Json.enumValue(m, "action", FalloutAction.class, FalloutAction.values());
         d.status = Json.str(m, "status");
         d.practiceName = Json.str(m, "practiceName");
+        d.timezone = Json.str(m, "timezone");
         d.practicePhone = Json.str(m, "practicePhone");
         d.emergencyNumber = Json.str(m, "emergencyNumber");
         d.substitute = Json.str(m, "substitute");
