@@ -168,6 +168,34 @@ class FalloutTest {
     }
 
     @Test
+    void timeInsideTheAbsenceIsNotOfferedToTheWaitlist() {
+        BookingWorld w = new BookingWorld(fx);
+        Actor patient = w.knownPatient();
+        Actor waiting = w.knownPatient();
+        long appointment = book(w, patient, w.at("09:00"));
+        given().header("Authorization", waiting.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("patientId", waiting.patientId(), "motiveId", w.motive15, "fromDate", w.monday.toString(),
+                        "toDate", w.monday.plusDays(1).toString()))
+                .post("/api/practices/{id}/waitlist", w.practiceId).then().statusCode(201);
+        long absence = absence(w, w.secretary, w.at("08:00"), w.at("12:00"));
+
+        decide(w.secretary, absence, Map.of("all", "CANCEL")).then().statusCode(200);
+
+        assertThat(status(appointment)).isEqualTo("CANCELLED_BY_PRACTICE");
+        assertThat(fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE practitioner_id = ? AND status = 'OPEN'",
+                w.practitionerId)).isZero();
+        assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE patient_id = ? AND kind = 'WAITLIST_OFFER'",
+                waiting.patientId())).isZero();
+        // whereas a cancellation outside any absence still offers the slot (the waitlist's own rule)
+        long free = book(w, patient, w.at(1, "09:00"));
+        given().header("Authorization", w.secretary.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("status", "CANCELLED_BY_PRACTICE", "reason", "Empêchement"))
+                .post("/api/appointments/{id}/status", free).then().statusCode(200);
+        assertThat(fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE practitioner_id = ? AND starts_at = ?"
+                + " AND status = 'OPEN'", w.practitionerId, BookingWorld.utc(w.at(1, "09:00")))).isEqualTo(1);
+    }
+
+    @Test
     void whoMayDecideAndBadInput() {
         BookingWorld w = new BookingWorld(fx);
         BookingWorld other = new BookingWorld(fx);

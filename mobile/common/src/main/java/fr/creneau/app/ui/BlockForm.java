@@ -8,6 +8,7 @@ import com.codename1.ui.RadioButton;
 import com.codename1.ui.TextArea;
 import com.codename1.ui.TextField;
 import com.codename1.ui.layouts.BoxLayout;
+import com.codename1.ui.layouts.FlowLayout;
 import com.codename1.ui.layouts.GridLayout;
 import fr.creneau.app.I18n;
 import fr.creneau.app.api.Api;
@@ -132,14 +133,15 @@ public class BlockForm {
             Ui.showMessage(msg, Ui.tr("block.conflicts", hit.size()), true);
             result.add(Ui.title(Ui.tr("block.whatToDo")));
             // for all at once: sets every appointment's choice below, which stays changeable one by one
-            final Container all = new Container(new GridLayout(1, 3));
+            // chips sized to their words (a fixed grid cut "Proposer" on a phone)
+            final Container all = new Container(new FlowLayout());
             final List<Container> groups = new ArrayList<Container>();
             final Map<Long, FalloutAction> chosen = new HashMap<Long, FalloutAction>();
             for (int i = 0; i < hit.size(); i++) {
                 final AppointmentDto a = hit.get(i);
                 chosen.put(a.id, FalloutAction.KEEP);
                 result.add(AppointmentCard.of(a, true, null));
-                Container group = new Container(new GridLayout(1, 3));
+                Container group = new Container(new FlowLayout());
                 for (int k = 0; k < ACTIONS.length; k++) {
                     final FalloutAction action = ACTIONS[k];
                     Button chip = Ui.chip(Ui.tr(ACTION_KEYS[k]), "fallout-" + action.name().toLowerCase() + "-" + a.id,

@@ -139,7 +139,11 @@ public class PatientHomeForm {
         for (int i = 0; i < res.value.size(); i++) {
             ids.add(res.value.get(i).appointmentId);
         }
-        list.add(Ui.primary("proposals.banner", "proposalsBanner", e -> new ProposalsForm(form).show()));
+        // a card rather than a button: the sentence wraps instead of being cut
+        Container banner = Ui.card(Ui.wrap(Ui.tr("proposals.banner"), "CardTitle"),
+                Ui.wrap(Ui.tr("proposals.bannerHint"), "CardLine"));
+        Ui.tappable(banner, "proposalsBanner", e -> new ProposalsForm(form).show());
+        list.add(banner);
         return ids;
     }
 

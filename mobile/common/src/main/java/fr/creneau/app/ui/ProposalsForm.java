@@ -54,7 +54,7 @@ public class ProposalsForm {
 
     private void show(AbsenceFalloutDto d) {
         String tz = d.timezone == null ? "Europe/Paris" : d.timezone;
-        list.add(Ui.title(Ui.tr("proposals.cancelled", I18n.dates().dateTime(d.originalStart, tz))));
+        list.add(Ui.wrap(Ui.tr("proposals.cancelled", I18n.dates().dateTime(d.originalStart, tz)), "SectionTitle"));
         list.add(Ui.wrap(d.practiceName, "CardLine"));
         for (int i = 0; i < d.proposals.size(); i++) {
             final AbsenceProposalDto p = d.proposals.get(i);
