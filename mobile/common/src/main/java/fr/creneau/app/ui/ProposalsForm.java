@@ -81,8 +81,9 @@ public class ProposalsForm {
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         ApiResult<AppointmentDto> res = Api.acceptProposal(p.id);
         if (res.ok()) {
-            form.putClientProperty("accepted", res.value == null ? p.id : res.value.id);
             load(Ui.tr("proposals.booked", I18n.dates().dateTime(p.start, tz)), false);
+            // set once the list is reloaded: the tests wait on it
+            form.putClientProperty("accepted", res.value == null ? p.id : res.value.id);
         } else {
             // slot taken meanwhile (or already answered elsewhere): say so, and show what is still open
             load(res.message(), true);
