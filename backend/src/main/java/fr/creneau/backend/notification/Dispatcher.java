@@ -86,7 +86,7 @@ public final class Dispatcher {
     static final String DEVICES = "SELECT account_id, push_key FROM device_token WHERE account_id = ANY(?) ORDER BY id";
 
     static final String LINK = "INSERT INTO notification_link (token_hash, outbox_id, patient_id, account_id,"
-            + " appointment_ids, expires_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (outbox_id) DO NOTHING";
+            + " appointment_ids, expires_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outbox_id) DO NOTHING";
 
     static final String MARK = "UPDATE notification_outbox SET status = ?, due_at = COALESCE(?, due_at), last_error = ?,"
             + " sent_at = ?, lease_until = NULL, locked_by = NULL"
@@ -294,6 +294,9 @@ public final class Dispatcher {
         final List<SendResult> results = new ArrayList<>();
         List<AppointmentView> live = List.of();
         String token;
+        /** What the link may do, and until when when that is not the last appointment's start (absence notices). */
+        String linkPurpose = "CONFIRM";
+        Instant linkExpires;
 
         Work(Claimed row) {
             this.row = row;
@@ -319,6 +322,9 @@ public final class Dispatcher {
                     : renderer.renderWaitlistOffer(practiceName, java.time.LocalDate.parse(day), time);
             return target(w, c, contacts, devices, message, offerId.isMissingNode() ? Map.of()
                     : Map.of("offerId", offerId.asText()));
+        }
+        if (c.kind().aboutAbsence()) {
+            return prepareAbsence(w, c, appointments, contacts, devices);
         }
         if (c.kind().aboutRequest()) {
             // No appointment to be live: the practice that answered is all the message needs
@@ -350,6 +356,49 @@ public final class Dispatcher {
             link = linkBaseUrl + w.token;
         }
         return target(w, c, contacts, devices, renderer.render(c.kind(), c.channel(), listed, link), Map.of());
+    }
+
+    // ---------------------------------------------------------------- absences and their fallout (branch absence)
+
+    /**
+     * An appointment an absence cancelled (so not live, on purpose): the notice carries the emergency number and the
+     * substitute from the row's payload, and for ABSENCE_PROPOSAL the proposed times and a single-use link to
+     * choose one, valid until the last proposed slot. The link's path differs from confirm/cancel links ("p/").
+     */
+    private Work prepareAbsence(Work w, Claimed c, Map<Long, AppointmentView> appointments, Map<Long, Contact> contacts,
+                                Map<Long, List<String>> devices) {
+        List<AppointmentView> listed = listed(c, appointments);
+        if (listed.isEmpty()) {
+            w.skipReason = "appointment_gone";
+            return w;
+        }
+        JsonNode p = c.payload();
+        List<Instant> proposals = new ArrayList<>();
+        for (JsonNode item : p.path("proposals")) {
+            proposals.add(Instant.parse(item.path("start").asText()));
+        }
+        String link = null;
+        Map<String, String> data = Map.of();
+        if (c.kind() == NotificationKind.ABSENCE_PROPOSAL) {
+            if (proposals.isEmpty() || !p.hasNonNull("expiresAt")) {
+                w.skipReason = "no_proposal";
+                return w;
+            }
+            w.token = links.token(c.id());
+            w.linkPurpose = "ABSENCE_PROPOSAL";
+            w.linkExpires = Instant.parse(p.path("expiresAt").asText());
+            link = linkBaseUrl + "p/" + w.token;
+            data = Map.of("absenceDecisionId", p.path("decisionId").asText());
+        }
+        w.live = List.of(listed.get(0));
+        MessageRenderer.AbsenceNotice notice = new MessageRenderer.AbsenceNotice(text(p, "emergencyNumber"),
+                text(p, "substitute"), proposals);
+        return target(w, c, contacts, devices, renderer.renderAbsence(c.kind(), c.channel(), listed.get(0), notice, link),
+                data);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.path(field).asText() : null;
     }
 
     /** The request a REQUEST_ANSWERED push opens in the app: its id, nothing of its content. */
@@ -448,7 +497,8 @@ public final class Dispatcher {
                 ps.setObject(4, w.row.accountId());
                 Array array = c.createArrayOf("bigint", ids);
                 ps.setArray(5, array);
-                ps.setTimestamp(6, Timestamp.from(expires));
+                ps.setTimestamp(6, Timestamp.from(w.linkExpires != null ? w.linkExpires : expires));
+                ps.setString(7, w.linkPurpose);
                 ps.addBatch();
             }
             ps.executeBatch();

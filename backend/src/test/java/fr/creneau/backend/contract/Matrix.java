@@ -51,6 +51,7 @@ final class Matrix {
         m.notifications();
         m.waitlist();
         m.noShows();
+        m.absenceFallout();
         return m.rows;
     }
 
@@ -365,6 +366,28 @@ final class Matrix {
         open("POST /api/links/{token}/confirm", c -> c.req().post("/api/links/{t}/confirm", c.linkToken()),
                 "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
         open("POST /api/links/{token}/cancel", c -> c.req().post("/api/links/{t}/cancel", c.linkToken()),
+                "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- absences and their fallout (absence branch)
+
+    private void absenceFallout() {
+        // a Sunday-evening absence that holds nothing: deciding KEEP for all answers an empty list
+        row("POST /api/absences/{id}/decisions", c -> c.req().body(map("all", "KEEP"))
+                        .post("/api/absences/{id}/decisions", c.freshAbsenceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("GET /api/absence-proposals/mine", c -> c.req().get("/api/absence-proposals/mine"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("POST /api/absence-proposals/{id}/accept", c -> c.req().post("/api/absence-proposals/{id}/accept",
+                        c.absenceProposalId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "403 403 403", "403 403 403");
+        // the token is the authority: FOREIGN is a used link, MISSING one never issued
+        open("GET /api/absence-links/{token}", c -> c.req().get("/api/absence-links/{t}", c.absenceLink()[0]),
+                "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        open("POST /api/absence-links/{token}/proposals/{id}/accept", c -> {
+                    Object[] link = c.absenceLink();
+                    return c.req().post("/api/absence-links/{t}/proposals/{id}/accept", link[0], link[1]);
+                },
                 "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
     }
 

@@ -390,4 +390,26 @@ public final class Api {
         r.excused = excused ? Boolean.TRUE : Boolean.FALSE;
         return appointment(c().send("PUT", "/api/appointments/" + id + "/no-show", r.toMap(), true));
     }
+
+    // ---------------------------------------------------------------- absences and their fallout (absence branch)
+
+    /** The staff's decisions for the appointments an absence holds: what became of each, urgent motives first. */
+    public static ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>> decideAbsence(Long absenceId,
+            fr.creneau.model.api.AbsenceFalloutRequest r) {
+        ApiClient.Raw raw = c().send("POST", "/api/absences/" + absenceId + "/decisions", r.toMap(), true);
+        return new ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.AbsenceFalloutDto.READER), raw.problem);
+    }
+
+    /** The signed-in patient's (and relatives') slots proposed after an absence, still waiting for a choice. */
+    public static ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>> myAbsenceProposals() {
+        ApiClient.Raw raw = c().send("GET", "/api/absence-proposals/mine", null, true);
+        return new ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.AbsenceFalloutDto.READER), raw.problem);
+    }
+
+    /** 201 with the new appointment; 409 slot_taken (pick another), proposal_closed; 410 proposal_expired. */
+    public static ApiResult<AppointmentDto> acceptProposal(Long proposalId) {
+        return appointment(c().send("POST", "/api/absence-proposals/" + proposalId + "/accept", null, true));
+    }
 }

@@ -130,15 +130,41 @@ public class PatientHomeForm {
 
     private void show(List<AppointmentDto> items) {
         list.removeAll();
+        java.util.Set<Long> waiting = past ? new java.util.HashSet<Long>() : proposalsBanner();
         if (items == null || items.isEmpty()) {
             list.add(Ui.text(Ui.tr(past ? "home.noPast" : "home.noUpcoming"), "EmptyText"));
         } else {
             for (int i = 0; i < items.size(); i++) {
                 final AppointmentDto a = items.get(i);
                 list.add(AppointmentCard.of(a, false, e -> new AppointmentForm(a, form).show()));
+                if (waiting.contains(a.id)) {
+                    // cancelled because the practitioner is away: the slots proposed instead are one tap away
+                    list.add(Ui.secondary("proposals.waiting", "waiting-" + a.id, e -> new ProposalsForm(form).show()));
+                }
             }
         }
         form.revalidate();
+    }
+
+    /**
+     * When a practice cancelled appointments because the practitioner is away and proposed other slots: a banner
+     * at the top of the upcoming list; answers the cancelled appointments' ids, which show "proposals waiting".
+     */
+    private java.util.Set<Long> proposalsBanner() {
+        java.util.Set<Long> ids = new java.util.HashSet<Long>();
+        ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>> res = Api.myAbsenceProposals();
+        if (!res.ok() || res.value.isEmpty()) {
+            return ids;
+        }
+        for (int i = 0; i < res.value.size(); i++) {
+            ids.add(res.value.get(i).appointmentId);
+        }
+        // a card rather than a button: the sentence wraps instead of being cut
+        Container banner = Ui.card(Ui.wrap(Ui.tr("proposals.banner"), "CardTitle"),
+                Ui.wrap(Ui.tr("proposals.bannerHint"), "CardLine"));
+        Ui.tappable(banner, "proposalsBanner", e -> new ProposalsForm(form).show());
+        list.add(banner);
+        return ids;
     }
 
     public void show() {
