@@ -50,8 +50,9 @@ import java.util.Set;
  * exactly-once is obtained at the receiving end by the idempotency key: the same key, for the same row, on
  * every attempt. A provider or receiver that dedupes by key (our fakes do, the app drops a push whose key it has
  * shown, a collapse key replaces an undelivered copy, mail systems thread by Message-ID) sees each message once.
- * The window is small (one batch) and only opens when a worker dies or overruns its lease; the lease must
- * therefore be much longer than a batch takes.
+ * The window is small (the send chunk in flight: rows are marked chunk by chunk) and only opens when a worker dies
+ * or overruns its lease; the lease must therefore be much longer than a chunk takes, and a worker stops sending
+ * the rest of its batch once half its lease has gone by (a slow provider), leaving those rows to the lease.
  *
  * <p>The dispatcher uses blocking JDBC on its own threads, not the request path's reactive session: it runs on
  * the scheduler's worker threads, and blocking provider SDKs (Firebase, SMTP) would block the event loop anyway.
@@ -174,11 +175,61 @@ public final class Dispatcher {
             work.add(prepare(c, now, appointments, contacts, devices, practices));
         }
         saveLinks(work);
-        if (!send(work)) {
-            return claimed.size(); // interrupted: die like a killed process, leases will recover the rows
+        List<Work> skipped = new ArrayList<>();
+        for (Work w : work) {
+            if (w.messages.isEmpty()) {
+                skipped.add(w);
+            }
         }
-        mark(work, clock.instant());
+        if (!skipped.isEmpty()) {
+            mark(skipped, clock.instant());
+        }
+        // Sent and marked chunk by chunk: a death loses (re-sends) at most the chunk in flight, not the batch
+        Instant stopSendingAt = now.plus(settings.lease().dividedBy(2));
+        for (List<Work> chunk : chunks(work)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return claimed.size(); // die like a killed process: leases will recover the rows
+            }
+            if (clock.instant().isAfter(stopSendingAt)) {
+                // A slow provider ate half the lease: the rest would risk going out twice (once here, once by the
+                // worker that claims them when the lease ends). Leave them; they come back after the lease.
+                return claimed.size();
+            }
+            send(chunk);
+            if (Thread.currentThread().isInterrupted()) {
+                return claimed.size();
+            }
+            mark(chunk, clock.instant());
+        }
         return claimed.size();
+    }
+
+    /** Rows to send, grouped by channel, in chunks of whole rows of about {@code sendChunk} messages. */
+    private List<List<Work>> chunks(List<Work> work) {
+        Map<DeliveryChannel, List<Work>> byChannel = new EnumMap<>(DeliveryChannel.class);
+        for (Work w : work) {
+            if (!w.messages.isEmpty()) {
+                byChannel.computeIfAbsent(w.row.channel(), k -> new ArrayList<>()).add(w);
+            }
+        }
+        List<List<Work>> out = new ArrayList<>();
+        for (List<Work> rows : byChannel.values()) {
+            List<Work> chunk = new ArrayList<>();
+            int size = 0;
+            for (Work w : rows) {
+                if (!chunk.isEmpty() && size + w.messages.size() > settings.sendChunk()) {
+                    out.add(chunk);
+                    chunk = new ArrayList<>();
+                    size = 0;
+                }
+                chunk.add(w);
+                size += w.messages.size();
+            }
+            if (!chunk.isEmpty()) {
+                out.add(chunk);
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- claim and load
@@ -455,39 +506,28 @@ public final class Dispatcher {
 
     // ---------------------------------------------------------------- send
 
-    /** Answers false when interrupted: the caller then abandons the batch. */
-    private boolean send(List<Work> work) {
-        Map<DeliveryChannel, List<Outgoing>> byChannel = new EnumMap<>(DeliveryChannel.class);
-        Map<Outgoing, Work> owner = new HashMap<>();
-        for (Work w : work) {
-            for (Outgoing o : w.messages) {
-                byChannel.computeIfAbsent(w.row.channel(), k -> new ArrayList<>()).add(o);
-                owner.put(o, w);
+    /** Sends one chunk (rows of one channel) and records each message's result on its row. */
+    private void send(List<Work> chunk) {
+        NotificationChannel channel = channels.get(chunk.get(0).row.channel());
+        List<Outgoing> all = new ArrayList<>();
+        for (Work w : chunk) {
+            all.addAll(w.messages);
+        }
+        List<SendResult> results;
+        if (channel == null) {
+            results = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                results.add(SendResult.retry("channel_not_configured"));
+            }
+        } else {
+            results = channel.send(all);
+        }
+        int i = 0;
+        for (Work w : chunk) {
+            for (int j = 0; j < w.messages.size(); j++) {
+                w.results.add(results.get(i++));
             }
         }
-        for (Map.Entry<DeliveryChannel, List<Outgoing>> e : byChannel.entrySet()) {
-            NotificationChannel channel = channels.get(e.getKey());
-            List<Outgoing> all = e.getValue();
-            for (int from = 0; from < all.size(); from += settings.sendChunk()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return false;
-                }
-                List<Outgoing> chunk = all.subList(from, Math.min(all.size(), from + settings.sendChunk()));
-                List<SendResult> results;
-                if (channel == null) {
-                    results = new ArrayList<>();
-                    for (int i = 0; i < chunk.size(); i++) {
-                        results.add(SendResult.retry("channel_not_configured"));
-                    }
-                } else {
-                    results = channel.send(chunk);
-                }
-                for (int i = 0; i < chunk.size(); i++) {
-                    owner.get(chunk.get(i)).results.add(results.get(i));
-                }
-            }
-        }
-        return !Thread.currentThread().isInterrupted();
     }
 
     // ---------------------------------------------------------------- mark
