@@ -80,7 +80,7 @@ PY
 fake_start() {
   local delay=$1 keys=$2
   : >"$keys"
-  java -Xmx512m -XX:+UseSerialGC -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/lib/FakeProvider.java" \
+  java -Xmx512m -XX:+UseSerialGC -cp "$(dirname "$JAR")/lib/main/*" "$ROOT/bench/lib/FakeProvider.java" \
     "$FAKE_PORT" "$delay" "$keys" >"$OUT/fake-provider.log" 2>&1 &
   FAKE_PID=$!
   until grep -q 'listening' "$OUT/fake-provider.log" 2>/dev/null; do
