@@ -7,7 +7,7 @@
 #   - Each life: start the backend, wait until it is sending (SENT count moves), kill -9 after a random 0-2.5 s.
 #   - After the last kill, one more start runs the outbox dry; then: deliveries (every request the fakes accepted),
 #     distinct keys, keys received more than once, keys never received, outbox statuses.
-# Usage: bench/faults/dispatch-kill.sh [reminders, default 50000] [kills, default 10]
+# Usage: bench/faults/dispatch-kill.sh [reminders, default 50000] [kills, default 10]   (env SEND_CHUNK, default 100)
 # Output: bench/out/result-dispatch-kill.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ export BENCH_PORT=${BENCH_PORT:-18490} BENCH_PGPORT=${BENCH_PGPORT:-54379}
 source bench/lib/common.sh
 source bench/lib/dispatch.sh
 N=${1:-50000}; KILLS=${2:-10}
-LEASE=${LEASE:-PT20S}
+LEASE=${LEASE:-PT20S}; SEND_CHUNK=${SEND_CHUNK:-100}
 F=$OUT/faults; mkdir -p "$F"
 ensure_jar
 dispatch_db
@@ -30,7 +30,7 @@ sent() { "${PSQL[@]}" -c "SELECT count(*) FROM notification_outbox WHERE status 
 : >"$F/dispatch-kills.txt"
 start() {
   dispatch_backend_start "$F/dispatch-backend-$1.log" -Dcreneau.notification.dispatcher.lease="$LEASE" \
-    -Dcreneau.notification.dispatcher.workers=2
+    -Dcreneau.notification.dispatcher.workers=2 -Dcreneau.notification.dispatcher.send-chunk="$SEND_CHUNK"
 }
 for i in $(seq 1 "$KILLS"); do
   start "$i"
@@ -69,7 +69,7 @@ VERDICT=PASS
   echo "## C. SIGKILL of the backend during reminder dispatch, $KILLS times: **$VERDICT** (every reminder received; duplicates by key reported below)"
   echo "- machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2 " RAM, " $7 " available"}'), $(java -version 2>&1 | head -1)"
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average 1 min at start / end: $LOAD0 / $(loadavg)"
-  echo "- command: \`bench/faults/dispatch-kill.sh $N $KILLS\` (lease $LEASE, 2 dispatchers, fakes in their own JVM, delay ${FAKE_DELAY_MS:-0} ms)"
+  echo "- command: \`bench/faults/dispatch-kill.sh $N $KILLS\` (SEND_CHUNK=$SEND_CHUNK: messages sent and marked together, the most a kill can leave sent but unmarked per dispatcher; lease $LEASE, 2 dispatchers, fakes in their own JVM, delay ${FAKE_DELAY_MS:-0} ms)"
   echo "- $N due reminders (REMINDER_2H): $(grep -c '^fcm' "$F/dispatch-expected.txt") push through the Firebase Admin SDK, $(grep -c '^sms' "$F/dispatch-expected.txt") SMS through the Brevo channel"
   sed 's/^/- /' "$F/dispatch-kills.txt"
   echo "- outbox at the end: $STATUSES; rows claimed more than once (attempts > 1): $RETRIED; rows without a SENT attempt row: $NOATTEMPT"
