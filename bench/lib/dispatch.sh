@@ -5,7 +5,7 @@
 # real Firebase Admin SDK and the real Brevo channel.
 FAKE_PORT=${BENCH_FAKE_PORT:-18491}
 DDATA=$OUT/pgdata-dispatch
-SERVICE_ACCOUNT=$OUT/fake-service-account.json
+SERVICE_ACCOUNT=$OUT/fake-service-account-$FAKE_PORT.json
 
 # The dispatch database: own data directory, so the big booking data set is not needed (and not touched).
 dispatch_db() {
@@ -81,10 +81,10 @@ fake_start() {
   local delay=$1 keys=$2
   : >"$keys"
   java -Xmx512m -XX:+UseSerialGC -cp "$(dirname "$JAR")/lib/main/*" "$ROOT/bench/lib/FakeProvider.java" \
-    "$FAKE_PORT" "$delay" "$keys" >"$OUT/fake-provider.log" 2>&1 &
+    "$FAKE_PORT" "$delay" "$keys" >"$OUT/fake-provider-$FAKE_PORT.log" 2>&1 &
   FAKE_PID=$!
-  until grep -q 'listening' "$OUT/fake-provider.log" 2>/dev/null; do
-    kill -0 "$FAKE_PID" 2>/dev/null || { cat "$OUT/fake-provider.log" >&2; return 1; }
+  until grep -q "listening on $FAKE_PORT" "$OUT/fake-provider-$FAKE_PORT.log" 2>/dev/null; do
+    kill -0 "$FAKE_PID" 2>/dev/null || { cat "$OUT/fake-provider-$FAKE_PORT.log" >&2; return 1; }
     sleep 0.2
   done
 }
