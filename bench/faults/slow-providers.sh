@@ -15,6 +15,14 @@ source bench/lib/dispatch.sh
 DURATION=${1:-30}; WARMUP=${BENCH_WARMUP:-10}; SLOW_MS=${SLOW_MS:-3000}; REMINDERS=${REMINDERS:-20000}; CLIENTS=${CLIENTS:-64}
 F=$OUT/faults; mkdir -p "$F"
 ensure_jar
+# ensure_data frees the bench practitioners' future afternoons; their outbox rows (left by an interrupted run) first
+if [ -f "$DATA/PG_VERSION" ]; then
+  pg_running || pg_start
+  if has_outbox; then
+    "${PSQL[@]}" -c "DELETE FROM notification_outbox WHERE appointment_id IN (SELECT id FROM appointment WHERE practitioner_id IN
+      (SELECT id FROM practitioner WHERE last_name LIKE 'Bench%') AND (starts_at AT TIME ZONE 'Europe/Paris')::time >= '13:00' AND starts_at > now())" >/dev/null
+  fi
+fi
 ensure_data
 trap 'backend_stop; fake_stop' EXIT
 if [ "$("${PSQL[@]}" -c "SELECT to_regclass('notification_outbox') IS NOT NULL")" != t ]; then
@@ -88,7 +96,7 @@ SLOW=$(phase slow "$SLOW_MS")
 FAST2=$(phase fast-again 0)
 {
   echo "## D. Slow providers (FCM and SMS answering after ${SLOW_MS} ms) during a booking load"
-  machine
+  machine | sed "s/load average at start: .*/load average 1 min at the script start: $LOAD0, at the end: $(loadavg)/"
   echo "- command: \`CLIENTS=$CLIENTS SLOW_MS=$SLOW_MS bench/faults/slow-providers.sh $DURATION\` (warm-up ${WARMUP}s per phase); wrk -t2 -c$CLIENTS booking as bench/booking.sh; $REMINDERS reminders due at the start of each measured run (half push, half SMS) plus each booking's SMS confirmation"
   echo "$FAST"
   echo "$SLOW"
