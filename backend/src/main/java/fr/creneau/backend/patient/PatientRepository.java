@@ -67,6 +67,20 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, Long> {
     }
 
     /** The same person by identity: names (ignoring case), birth date and phone. */
+    /**
+     * Serialises, until the end of the transaction, the creation of one identity (names, birth date, phone): two
+     * secretaries registering the same caller at the same moment then find each other's record instead of creating
+     * two. Patients are not unique by identity in the schema (homonyms sharing a phone, e.g. twins, exist).
+     */
+    public Uni<Void> lockIdentity(String lastName, String firstName, LocalDate birthDate, String phone) {
+        String key = lastName.trim().toLowerCase(Locale.ROOT) + '\n' + firstName.trim().toLowerCase(Locale.ROOT)
+                + '\n' + birthDate + '\n' + phone;
+        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                        .setParameter("key", key)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
     public Uni<Patient> findIdentical(String lastName, String firstName, LocalDate birthDate, String phone) {
         return find("lower(lastName) = ?1 and lower(firstName) = ?2 and birthDate = ?3 and phone = ?4 order by id",
                 lastName.trim().toLowerCase(Locale.ROOT), firstName.trim().toLowerCase(Locale.ROOT), birthDate, phone)

@@ -63,7 +63,8 @@ public class PatientService {
         LocalDate birth = LocalDate.parse(dto.birthDate);
         String lastName = dto.lastName.trim();
         String firstName = dto.firstName.trim();
-        return Panache.withTransaction(() -> patients.findIdentical(lastName, firstName, birth, phone)
+        return Panache.withTransaction(() -> patients.lockIdentity(lastName, firstName, birth, phone)
+                .chain(() -> patients.findIdentical(lastName, firstName, birth, phone))
                 .chain(existing -> {
                     if (existing != null) {
                         return patients.linkToPractice(practiceId, existing.id)
