@@ -73,7 +73,7 @@ PG_COST=$(python3 -c "print(f'PostgreSQL CPU {($CPU_PG1-$CPU_PG0)*1000/$PG_DB:.2
 LOAD_PG=$(loadavg)
 reset_bookings_since "$t"
 HTTP_RATE=$(sed -n 's/.* rate=\([0-9.]*\) .*/\1/p' <<<"$HTTP")
-RATIO=$(python3 -c "print(f'{$HTTP_RATE / $PG_TPS:.2f}')")
+RATIO=$(python3 -c "print(f'{$HTTP_RATE / $PG_TPS:.3f}')")
 {
   echo "### Booking throughput ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   machine
