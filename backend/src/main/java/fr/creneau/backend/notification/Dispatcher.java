@@ -69,13 +69,14 @@ public final class Dispatcher {
             + " RETURNING o.id, o.appointment_id, o.patient_id, o.account_id, o.channel, o.kind, o.payload::text, o.attempts, o.practice_id";
 
     static final String APPOINTMENTS = "SELECT a.id, a.status, a.starts_at, a.ends_at, pr.name, pr.phone, pr.timezone,"
-            + " s.address, CASE WHEN m.show_in_reminders THEN m.label_fr END"
+            + " s.address, CASE WHEN m.show_in_reminders THEN m.label_fr END, CASE WHEN m.show_in_reminders THEN m.label_en END"
             + " FROM appointment a JOIN practice pr ON pr.id = a.practice_id JOIN site s ON s.id = a.site_id"
             + " JOIN motive m ON m.id = a.motive_id WHERE a.id = ANY(?)";
 
     /** The holder's choices and, when the patient has none, the holder's phone and email (see AppointmentNotifications). */
     static final String CONTACTS = "SELECT pt.id, COALESCE(pt.phone, h.phone), COALESCE(pt.email, h.email),"
-            + " COALESCE(pref.push_enabled, TRUE), COALESCE(pref.sms_enabled, TRUE), COALESCE(pref.email_enabled, TRUE)"
+            + " COALESCE(pref.push_enabled, TRUE), COALESCE(pref.sms_enabled, TRUE), COALESCE(pref.email_enabled, TRUE),"
+            + " COALESCE(pref.language, 'fr')"
             + " FROM patient pt LEFT JOIN patient h ON h.id = pt.holder_id"
             + " LEFT JOIN notification_preference pref ON pref.patient_id = COALESCE(pt.holder_id, pt.id)"
             + " WHERE pt.id = ANY(?)";
@@ -187,7 +188,7 @@ public final class Dispatcher {
                    NotificationKind kind, JsonNode payload, int attempts, Long practiceId) {
     }
 
-    record Contact(String phone, String email, boolean push, boolean sms, boolean emailOn) {
+    record Contact(String phone, String email, boolean push, boolean sms, boolean emailOn, Language language) {
     }
 
     private List<Claimed> claim(Instant now) throws SQLException {
@@ -248,7 +249,7 @@ public final class Dispatcher {
                         appointments.put(rs.getLong(1), new AppointmentView(rs.getLong(1),
                                 AppointmentStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
                                 rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
-                                ZoneId.of(rs.getString(7)), rs.getString(8), rs.getString(9)));
+                                ZoneId.of(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10)));
                     }
                 }
             }
@@ -257,7 +258,7 @@ public final class Dispatcher {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         contacts.put(rs.getLong(1), new Contact(rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                                rs.getBoolean(5), rs.getBoolean(6)));
+                                rs.getBoolean(5), rs.getBoolean(6), Language.of(rs.getString(7))));
                     }
                 }
             }
@@ -304,6 +305,8 @@ public final class Dispatcher {
                          Map<Long, List<String>> devices, Map<Long, String> practices) {
         Work w = new Work(c);
         String practiceName = null;
+        Contact reader = contacts.get(c.patientId());
+        Language lang = reader == null ? Language.FR : reader.language();
         if (c.kind() == NotificationKind.WAITLIST_OFFER) {
             // A freed slot, no appointment yet: practice, date and time from the row, nothing else
             practiceName = c.practiceId() == null ? null : practices.get(c.practiceId());
@@ -314,7 +317,7 @@ public final class Dispatcher {
                 return w;
             }
             JsonNode offerId = c.payload().path("offerId");
-            return target(w, c, contacts, devices, renderer.renderWaitlistOffer(practiceName,
+            return target(w, c, contacts, devices, renderer.renderWaitlistOffer(lang, practiceName,
                     java.time.LocalDate.parse(day), time), offerId.isMissingNode() ? Map.of()
                     : Map.of("offerId", offerId.asText()));
         }
@@ -325,7 +328,7 @@ public final class Dispatcher {
                 w.skipReason = practiceName == null ? "practice_gone" : "push_only_kind";
                 return w;
             }
-            return target(w, c, contacts, devices, renderer.renderRequestAnswered(practiceName), requestData(c));
+            return target(w, c, contacts, devices, renderer.renderRequestAnswered(lang, practiceName), requestData(c));
         }
         List<AppointmentView> listed = listed(c, appointments);
         if (c.kind().needsLiveAppointment()) {
@@ -347,7 +350,7 @@ public final class Dispatcher {
             w.token = links.token(c.id());
             link = linkBaseUrl + w.token;
         }
-        return target(w, c, contacts, devices, renderer.render(c.kind(), c.channel(), listed, link), Map.of());
+        return target(w, c, contacts, devices, renderer.render(lang, c.kind(), c.channel(), listed, link), Map.of());
     }
 
     /** The request a REQUEST_ANSWERED push opens in the app: its id, nothing of its content. */
