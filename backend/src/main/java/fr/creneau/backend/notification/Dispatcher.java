@@ -350,7 +350,26 @@ public final class Dispatcher {
             w.token = links.token(c.id());
             link = linkBaseUrl + w.token;
         }
-        return target(w, c, contacts, devices, renderer.render(lang, c.kind(), c.channel(), listed, link), Map.of());
+        return target(w, c, contacts, devices, renderer.render(lang, c.kind(), c.channel(), listed, link),
+                appointmentData(c, listed));
+    }
+
+    /** The push action category of reminders that ask the patient to confirm or cancel (see FcmPushChannel). */
+    public static final String CONFIRM_CANCEL_CATEGORY = "creneau_confirm_cancel";
+
+    /**
+     * What the app needs to open or act on the appointment from a push: its id, and for a reminder asking to
+     * confirm, the action category that shows Confirm/Cancel buttons. Ids only, nothing of the appointment.
+     */
+    static Map<String, String> appointmentData(Claimed c, List<AppointmentView> listed) {
+        if (c.channel() != DeliveryChannel.PUSH || listed.isEmpty()) {
+            return Map.of();
+        }
+        String id = Long.toString(c.appointmentId() != null && listed.stream().anyMatch(a -> a.id() == c.appointmentId())
+                ? c.appointmentId() : listed.get(0).id());
+        return c.kind().asksConfirmation()
+                ? Map.of("appointmentId", id, "kind", c.kind().name(), "category", CONFIRM_CANCEL_CATEGORY)
+                : Map.of("appointmentId", id, "kind", c.kind().name());
     }
 
     /** The request a REQUEST_ANSWERED push opens in the app: its id, nothing of its content. */
