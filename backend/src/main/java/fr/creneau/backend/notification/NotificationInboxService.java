@@ -52,12 +52,19 @@ public class NotificationInboxService {
     /** Skip reasons that mean "this message no longer had a reason to exist" (see Dispatcher.prepare). */
     static final List<String> DROPPED = List.of("appointment_gone", "acknowledged_or_gone", "practice_gone");
 
+    /**
+     * A row fell due when its due time has passed, or when a dispatcher has tried it already: a failed send moves
+     * due_at forward to the retry (backoff), and the notification must not vanish from the inbox meanwhile.
+     */
+    static final String FELL_DUE = "(o.due_at <= :now OR o.attempts > 0)";
+
     /** One event per kind, transaction (created_at) and subject, among the family's rows that fell due. */
-    static final String EVENTS = "WITH ev AS (SELECT min(o.id) AS id, min(COALESCE(o.sent_at, o.due_at)) AS at,"
+    static final String EVENTS = "WITH ev AS (SELECT min(o.id) AS id,"
+            + " min(COALESCE(o.sent_at, (SELECT min(t.at) FROM notification_attempt t WHERE t.outbox_id = o.id), o.due_at)) AS at,"
             + " bool_or(o.read_at IS NOT NULL) AS seen"
             + " FROM notification_outbox o"
             + " WHERE o.patient_id IN (SELECT p.id FROM patient p WHERE p.id = :me OR p.holder_id = :me)"
-            + " AND o.due_at <= :now"
+            + " AND " + FELL_DUE
             + " AND NOT (o.status = 'SKIPPED' AND o.last_error IN (:dropped))"
             + " AND (o.status IN ('SENT', 'SKIPPED', 'DEAD') OR o.appointment_id IS NULL OR o.kind NOT IN (:live)"
             + "   OR EXISTS (SELECT 1 FROM appointment a WHERE a.id = o.appointment_id AND a.status IN ('BOOKED', 'CONFIRMED')))"
@@ -77,8 +84,8 @@ public class NotificationInboxService {
 
     static final String PRACTICES = "SELECT id, name FROM practice WHERE id IN (:ids)";
 
-    static final String READ = "UPDATE notification_outbox SET read_at = COALESCE(read_at, :now) WHERE id = :id"
-            + " AND due_at <= :now AND patient_id IN (SELECT p.id FROM patient p WHERE p.id = :me OR p.holder_id = :me)";
+    static final String READ = "UPDATE notification_outbox o SET read_at = COALESCE(o.read_at, :now) WHERE o.id = :id"
+            + " AND " + FELL_DUE + " AND o.patient_id IN (SELECT p.id FROM patient p WHERE p.id = :me OR p.holder_id = :me)";
 
     @Inject
     Clock clock;

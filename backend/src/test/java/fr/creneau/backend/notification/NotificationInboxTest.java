@@ -113,6 +113,22 @@ class NotificationInboxTest {
     }
 
     @Test
+    void aNotificationWaitingForARetryStaysListedAtItsFirstAttempt() {
+        long mine = appointment(w.patientId, now.plus(Duration.ofDays(5)), "BOOKED");
+        Instant booked = now.minus(Duration.ofMinutes(10));
+        // The email failed once: the dispatcher moved due_at to the retry, in the future
+        long id = appointmentRow(mine, DeliveryChannel.EMAIL, NotificationKind.BOOKED_CONFIRMATION, now.plus(Duration.ofMinutes(1)),
+                booked, "PENDING", "smtp down");
+        fx.update("UPDATE notification_outbox SET attempts = 1 WHERE id = ?", id);
+        fx.update("INSERT INTO notification_attempt (outbox_id, attempt, channel, worker, outcome, error, at)"
+                + " VALUES (?, 1, 'EMAIL', 'w1', 'FAILED', 'smtp down', ?)", id, Timestamp.from(booked.plusSeconds(2)));
+        JsonPath page = inbox(w.account, "");
+        assertThat(page.getList("items.id", Long.class)).containsExactly(id);
+        assertThat(page.getString("items[0].at")).isEqualTo(booked.plusSeconds(2).toString());
+        given().header("Authorization", w.account.bearer()).post("/api/me/notifications/" + id + "/read").then().statusCode(204);
+    }
+
+    @Test
     void aReminderNotSentForAnAppointmentNoLongerPendingIsNotListedButASentOneStays() {
         long cancelled = appointment(w.patientId, now.plus(Duration.ofDays(3)), "CANCELLED_BY_PATIENT");
         Instant at = now.minus(Duration.ofHours(2));

@@ -138,7 +138,7 @@ public class PatientNotificationsTest extends CreneauUiTest {
         return found[0];
     }
 
-    private static NotificationItemDto item(List<NotificationItemDto> items, Long id) {
+    private NotificationItemDto item(List<NotificationItemDto> items, Long id) {
         for (int i = 0; i < items.size(); i++) {
             if (id.equals(items.get(i).id)) {
                 return items.get(i);
@@ -167,7 +167,7 @@ public class PatientNotificationsTest extends CreneauUiTest {
         assertNotNull(martin, "Dr Martin");
         long now = System.currentTimeMillis();
         String from = Instants.localDate(now + 3 * 24 * 60 * Instants.MINUTE, TZ);
-        String to = Instants.localDate(now + 40 * 24 * 60 * Instants.MINUTE, TZ);
+        String to = Instants.localDate(now + 25 * 24 * 60 * Instants.MINUTE, TZ);
         List<Object> ms = (List<Object>) http("GET", "/api/practitioners/" + martin + "/motives", null, token).get("root");
         for (int m = 0; ms != null && m < ms.size(); m++) {
             Long motive = id(((Map<String, Object>) ms.get(m)).get("id"));
