@@ -71,6 +71,7 @@ public class AppointmentMapper {
         d.motiveLabelEn = motive == null ? null : motive.labelEn;
         d.siteAddress = site == null ? null : site.address;
         d.timezone = practice == null ? null : practice.timezone;
+        d.noShowExcused = a.status == fr.creneau.model.rules.AppointmentStatus.NO_SHOW ? a.noShowExcused : null;
         return d;
     }
 

@@ -74,6 +74,10 @@ public class AppointmentService {
     @Inject
     WaitlistService waitlist;
 
+    /** The practice's no-show rule: refuses online bookings for a patient with too many unexcused no-shows. */
+    @Inject
+    fr.creneau.backend.noshow.NoShowPolicy noShowPolicy;
+
     /** Tells the practice's open agendas, once the change has committed. */
     @Inject
     LiveEvents live;
@@ -107,6 +111,7 @@ public class AppointmentService {
                 }
                 return requireMayBookFor(caller, practitioner.practiceId, request.patientId)
                         .chain(() -> requireOpenToPatient(caller, motive, request.patientId))
+                        .chain(() -> noShowPolicy.requireMayBook(practitioner.practiceId, request.patientId, channel))
                         .chain(() -> requireBookable(practitioner.id, motive.id, start, caller.isStaff()))
                         .chain(slot -> {
                             if (request.siteId != null && !request.siteId.equals(slot.siteId)) {
@@ -327,6 +332,7 @@ public class AppointmentService {
                     requireToday(a, practice, "A patient arrives on the day of the appointment");
                 }
                 a.status = target;
+                a.noShowExcused = target == AppointmentStatus.NO_SHOW && Boolean.TRUE.equals(request.excused);
                 if (AppointmentStatus.needsReason(target)) {
                     a.cancelReason = request.reason.trim();
                 }
@@ -336,7 +342,7 @@ public class AppointmentService {
                             ? waitlist.slotFreed(a.practiceId, a.practitionerId, a.motiveId, a.startsAt, a.patientId)
                             : Uni.createFrom().voidItem())
                     .chain(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_STATUS, Journal.APPOINTMENT,
-                            a.id, "from=" + from + " to=" + target))
+                            a.id, "from=" + from + " to=" + target + (a.noShowExcused ? " excused=true" : "")))
                     .chain(() -> mapper.toDto(a));
         });
     }

@@ -234,7 +234,7 @@ public final class Dispatcher {
                 appointmentIds.add(c.appointmentId());
             }
             patientIds.add(c.patientId());
-            if ((c.kind().aboutRequest() || c.kind() == NotificationKind.WAITLIST_OFFER) && c.practiceId() != null) {
+            if ((c.kind().aboutRequest() || c.kind().aboutWaitlist()) && c.practiceId() != null) {
                 practiceIds.add(c.practiceId());
             }
             if (c.accountId() != null && c.channel() == DeliveryChannel.PUSH) {
@@ -307,7 +307,7 @@ public final class Dispatcher {
         String practiceName = null;
         Contact reader = contacts.get(c.patientId());
         Language lang = reader == null ? Language.FR : reader.language();
-        if (c.kind() == NotificationKind.WAITLIST_OFFER) {
+        if (c.kind().aboutWaitlist()) {
             // A freed slot, no appointment yet: practice, date and time from the row, nothing else
             practiceName = c.practiceId() == null ? null : practices.get(c.practiceId());
             String day = c.payload().path("localDate").asText("");
@@ -317,8 +317,10 @@ public final class Dispatcher {
                 return w;
             }
             JsonNode offerId = c.payload().path("offerId");
-            return target(w, c, contacts, devices, renderer.renderWaitlistOffer(lang, practiceName,
-                    java.time.LocalDate.parse(day), time), offerId.isMissingNode() ? Map.of()
+            RenderedMessage message = c.kind() == NotificationKind.WAITLIST_GONE
+                    ? renderer.renderWaitlistGone(lang, practiceName, java.time.LocalDate.parse(day), time)
+                    : renderer.renderWaitlistOffer(lang, practiceName, java.time.LocalDate.parse(day), time);
+            return target(w, c, contacts, devices, message, offerId.isMissingNode() ? Map.of()
                     : Map.of("offerId", offerId.asText()));
         }
         if (c.kind().aboutRequest()) {

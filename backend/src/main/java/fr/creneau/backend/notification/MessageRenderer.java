@@ -81,6 +81,24 @@ public final class MessageRenderer {
         return new RenderedMessage(title, text, null, null, null, null);
     }
 
+    // ---- waitlist (noshow branch): kept in a block of their own to ease merges
+
+    /**
+     * A waitlist offer went to someone else first: the practice, date and time only, and that the patient is still
+     * waiting. Push and SMS alike, within one GSM-7 part.
+     */
+    public RenderedMessage renderWaitlistGone(String practiceName, java.time.LocalDate day, String hhmm) {
+        return renderWaitlistGone(Language.FR, practiceName, day, hhmm);
+    }
+
+    public RenderedMessage renderWaitlistGone(Language lang, String practiceName, java.time.LocalDate day, String hhmm) {
+        String title = title(lang, NotificationKind.WAITLIST_GONE);
+        String text = GsmText.toGsm(NotificationTexts.fill(lang, "waitlist.gone", "practice", cut(practiceName, 40),
+                "date", SHORT_DATE.get(lang).format(day), "time", hhmm));
+        return new RenderedMessage(title, text, null, null, null, null);
+    }
+    // ---- end of the waitlist block
+
     static String title(NotificationKind kind) {
         return title(Language.FR, kind);
     }

@@ -268,6 +268,17 @@ final class Ctx {
                 s.patientId(), s.practiceId());
     }
 
+    // ---------------------------------------------------------------- appended by the noshow branch
+
+    /** Like {@link #appointmentId()}, recorded as a no-show. */
+    long noShowAppointmentId() {
+        long id = appointmentId();
+        if (target != Target.MISSING) {
+            w.fx.update("UPDATE appointment SET status = 'NO_SHOW' WHERE id = ?", id);
+        }
+        return id;
+    }
+
     @Override
     public String toString() {
         return caller + "/" + target;

@@ -50,6 +50,7 @@ final class Matrix {
         m.journalAndLive();
         m.notifications();
         m.waitlist();
+        m.noShows();
         return m.rows;
     }
 
@@ -328,6 +329,25 @@ final class Matrix {
                 "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
         row("POST /api/waitlist/offers/{id}/claim", c -> c.req().post("/api/waitlist/offers/{id}/claim", c.waitlistOfferId()),
                 "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
+        // appended by the noshow branch: waves (decline) and the patient's own offers
+        row("POST /api/waitlist/offers/{id}/decline", c -> c.req().post("/api/waitlist/offers/{id}/decline",
+                        c.waitlistOfferId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("GET /api/waitlist/offers/mine", c -> c.req().get("/api/waitlist/offers/mine"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+    }
+
+    // ---------------------------------------------------------------- no-shows (noshow branch)
+
+    private void noShows() {
+        // a NO_SHOW appointment in the own practitioner's agenda (OWN), another patient's of A or B's (FOREIGN)
+        row("PUT /api/appointments/{id}/no-show", c -> c.req().body(map("excused", true))
+                        .put("/api/appointments/{id}/no-show", c.noShowAppointmentId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        // null clears the rule: the call changes nothing the other rows rely on
+        row("PUT /api/practices/{id}/no-show-policy", c -> c.req().body(map("maxUnexcusedNoShows", null))
+                        .put("/api/practices/{id}/no-show-policy", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
     }
 
     // ---------------------------------------------------------------- notification preferences and confirm/cancel links

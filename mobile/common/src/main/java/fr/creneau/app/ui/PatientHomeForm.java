@@ -27,6 +27,8 @@ public class PatientHomeForm {
     private final Button upcomingTab;
     private final Button pastTab;
     private final Button bell;
+    /** Open waitlist offers, on top: a freed slot waits for a claim. */
+    private final Container offers = new Container(BoxLayout.y());
 
     public PatientHomeForm() {
         form = Ui.form("home.title", "PatientHome", null);
@@ -43,6 +45,8 @@ public class PatientHomeForm {
         form.add(msgs);
         bell = Ui.secondary("home.notifications", "notificationsButton", e -> new NotificationsForm(form).show());
         form.add(bell);
+        form.add(Ui.secondary("waitlist.mine", "myWaitlistButton", e -> new MyWaitlistForm(form).show()));
+        form.add(offers);
         Container tabs = new Container(new GridLayout(1, 2));
         upcomingTab = Ui.button("home.upcoming", "upcomingTab", "TabSelected", e -> select(false));
         pastTab = Ui.button("home.past", "pastTab", "Tab", e -> select(true));
@@ -86,6 +90,7 @@ public class PatientHomeForm {
     }
 
     void load() {
+        loadOffers();
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         ApiResult<List<AppointmentDto>> res = Api.mine(past ? "past" : "upcoming");
         OfflineCache cache = new OfflineCache(Session.get().store());
@@ -109,6 +114,21 @@ public class PatientHomeForm {
                 show(null);
             }
         }
+    }
+
+    private void loadOffers() {
+        offers.removeAll();
+        ApiResult<List<fr.creneau.model.api.WaitlistOfferDto>> res = Api.myOffers();
+        int open = 0;
+        if (res.ok()) {
+            for (int i = 0; i < res.value.size(); i++) {
+                if (res.value.get(i).isOpen()) {
+                    offers.add(OfferForm.banner(res.value.get(i), form));
+                    open++;
+                }
+            }
+        }
+        form.putClientProperty("openOffers", Integer.valueOf(open));
     }
 
     /** The practice's time zone (from the appointments themselves), never the device's. */
