@@ -98,7 +98,7 @@ class NotificationLanguageTest {
     }
 
     @Test
-    void requestAnsweredAndWaitlistOfferNameThePracticeOnlyInBothLanguages() {
+    void requestAnsweredAndWaitlistMessagesNameThePracticeOnlyInBothLanguages() {
         assertThat(renderer.renderRequestAnswered(Language.EN, "Cabinet Martin").shortText())
                 .isEqualTo("Cabinet Martin has replied to your request. Open the app to read the reply.");
         assertThat(renderer.renderRequestAnswered(Language.FR, "Cabinet Martin").shortText())
@@ -108,5 +108,11 @@ class NotificationLanguageTest {
                 .isEqualTo("A slot has opened up: Cabinet Martin, Mon 7 Dec at 09:00. Book it in the app or call the practice.");
         assertThat(renderer.renderWaitlistOffer(Language.FR, "Cabinet Martin", LocalDate.parse("2026-12-07"), "09:00").shortText())
                 .startsWith("Un créneau s'est libéré : Cabinet Martin, lun. 07/12 à 09:00.");
+        assertThat(renderer.renderWaitlistGone(Language.EN, "Cabinet Martin", LocalDate.parse("2026-12-07"), "09:00").shortText())
+                .isEqualTo("The slot on Mon 7 Dec at 09:00 (Cabinet Martin) has been taken. You stay on the waiting list.");
+        assertThat(renderer.renderWaitlistGone(Language.FR, "Cabinet Martin", LocalDate.parse("2026-12-07"), "09:00").shortText())
+                .isEqualTo("Le créneau du lun. 07/12 à 09:00 (Cabinet Martin) a été pris. Vous restez sur la liste d'attente.");
+        assertThat(renderer.renderWaitlistGone(Language.EN, "Cabinet Martin", LocalDate.parse("2026-12-07"), "09:00").title())
+                .isEqualTo("Slot already taken");
     }
 }
