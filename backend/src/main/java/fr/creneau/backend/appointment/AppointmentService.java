@@ -460,10 +460,17 @@ public class AppointmentService {
         }
     }
 
+    /**
+     * Whether a patient may still cancel or move online at {@code now}: until the practice's cutoff. Public so that
+     * the notification inbox offers CANCEL exactly when this service would accept it.
+     */
+    public static boolean beforeCancelCutoff(Instant startsAt, int cutoffHours, Instant now) {
+        return !now.isAfter(startsAt.minus(Duration.ofHours(cutoffHours)));
+    }
+
     /** Patients cancel or move online until the practice's cutoff; after it, they call. */
     private void requireBeforeCutoff(Appointment a, Practice practice) {
-        Instant cutoff = a.startsAt.minus(Duration.ofHours(practice.cancellationCutoffHours));
-        if (clock.instant().isAfter(cutoff)) {
+        if (!beforeCancelCutoff(a.startsAt, practice.cancellationCutoffHours, clock.instant())) {
             throw ProblemException.unprocessable("cancel_cutoff_passed",
                     "Online changes close " + practice.cancellationCutoffHours
                             + " hours before the appointment: please call the practice at " + practice.phone);

@@ -78,13 +78,14 @@ public final class Dispatcher {
             + " RETURNING o.id, o.appointment_id, o.patient_id, o.account_id, o.channel, o.kind, o.payload::text, o.attempts, o.practice_id";
 
     static final String APPOINTMENTS = "SELECT a.id, a.status, a.starts_at, a.ends_at, pr.name, pr.phone, pr.timezone,"
-            + " s.address, CASE WHEN m.show_in_reminders THEN m.label_fr END"
+            + " s.address, CASE WHEN m.show_in_reminders THEN m.label_fr END, CASE WHEN m.show_in_reminders THEN m.label_en END"
             + " FROM appointment a JOIN practice pr ON pr.id = a.practice_id JOIN site s ON s.id = a.site_id"
             + " JOIN motive m ON m.id = a.motive_id WHERE a.id = ANY(?)";
 
     /** The holder's choices and, when the patient has none, the holder's phone and email (see AppointmentNotifications). */
     static final String CONTACTS = "SELECT pt.id, COALESCE(pt.phone, h.phone), COALESCE(pt.email, h.email),"
-            + " COALESCE(pref.push_enabled, TRUE), COALESCE(pref.sms_enabled, TRUE), COALESCE(pref.email_enabled, TRUE)"
+            + " COALESCE(pref.push_enabled, TRUE), COALESCE(pref.sms_enabled, TRUE), COALESCE(pref.email_enabled, TRUE),"
+            + " COALESCE(pref.language, 'fr')"
             + " FROM patient pt LEFT JOIN patient h ON h.id = pt.holder_id"
             + " LEFT JOIN notification_preference pref ON pref.patient_id = COALESCE(pt.holder_id, pt.id)"
             + " WHERE pt.id = ANY(?)";
@@ -251,7 +252,7 @@ public final class Dispatcher {
                    NotificationKind kind, JsonNode payload, int attempts, Long practiceId) {
     }
 
-    record Contact(String phone, String email, boolean push, boolean sms, boolean emailOn) {
+    record Contact(String phone, String email, boolean push, boolean sms, boolean emailOn, Language language) {
     }
 
     private List<Claimed> claim(Instant now) throws SQLException {
@@ -314,7 +315,7 @@ public final class Dispatcher {
                         appointments.put(rs.getLong(1), new AppointmentView(rs.getLong(1),
                                 AppointmentStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
                                 rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
-                                ZoneId.of(rs.getString(7)), rs.getString(8), rs.getString(9)));
+                                ZoneId.of(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10)));
                     }
                 }
             }
@@ -323,7 +324,7 @@ public final class Dispatcher {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         contacts.put(rs.getLong(1), new Contact(rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                                rs.getBoolean(5), rs.getBoolean(6)));
+                                rs.getBoolean(5), rs.getBoolean(6), Language.of(rs.getString(7))));
                     }
                 }
             }
@@ -373,6 +374,8 @@ public final class Dispatcher {
                          Map<Long, List<String>> devices, Map<Long, String> practices) {
         Work w = new Work(c);
         String practiceName = null;
+        Contact reader = contacts.get(c.patientId());
+        Language lang = reader == null ? Language.FR : reader.language();
         if (c.kind().aboutWaitlist()) {
             // A freed slot, no appointment yet: practice, date and time from the row, nothing else
             practiceName = c.practiceId() == null ? null : practices.get(c.practiceId());
@@ -384,13 +387,13 @@ public final class Dispatcher {
             }
             JsonNode offerId = c.payload().path("offerId");
             RenderedMessage message = c.kind() == NotificationKind.WAITLIST_GONE
-                    ? renderer.renderWaitlistGone(practiceName, java.time.LocalDate.parse(day), time)
-                    : renderer.renderWaitlistOffer(practiceName, java.time.LocalDate.parse(day), time);
+                    ? renderer.renderWaitlistGone(lang, practiceName, java.time.LocalDate.parse(day), time)
+                    : renderer.renderWaitlistOffer(lang, practiceName, java.time.LocalDate.parse(day), time);
             return target(w, c, contacts, devices, message, offerId.isMissingNode() ? Map.of()
                     : Map.of("offerId", offerId.asText()));
         }
         if (c.kind().aboutAbsence()) {
-            return prepareAbsence(w, c, appointments, contacts, devices);
+            return prepareAbsence(w, c, lang, appointments, contacts, devices);
         }
         if (c.kind().aboutRequest()) {
             // No appointment to be live: the practice that answered is all the message needs
@@ -399,7 +402,7 @@ public final class Dispatcher {
                 w.skipReason = practiceName == null ? "practice_gone" : "push_only_kind";
                 return w;
             }
-            return target(w, c, contacts, devices, renderer.renderRequestAnswered(practiceName), requestData(c));
+            return target(w, c, contacts, devices, renderer.renderRequestAnswered(lang, practiceName), requestData(c));
         }
         List<AppointmentView> listed = listed(c, appointments);
         if (c.kind().needsLiveAppointment()) {
@@ -421,7 +424,26 @@ public final class Dispatcher {
             w.token = links.token(c.id());
             link = linkBaseUrl + w.token;
         }
-        return target(w, c, contacts, devices, renderer.render(c.kind(), c.channel(), listed, link), Map.of());
+        return target(w, c, contacts, devices, renderer.render(lang, c.kind(), c.channel(), listed, link),
+                appointmentData(c, listed));
+    }
+
+    /** The push action category of reminders that ask the patient to confirm or cancel (see FcmPushChannel). */
+    public static final String CONFIRM_CANCEL_CATEGORY = "creneau_confirm_cancel";
+
+    /**
+     * What the app needs to open or act on the appointment from a push: its id, and for a reminder asking to
+     * confirm, the action category that shows Confirm/Cancel buttons. Ids only, nothing of the appointment.
+     */
+    static Map<String, String> appointmentData(Claimed c, List<AppointmentView> listed) {
+        if (c.channel() != DeliveryChannel.PUSH || listed.isEmpty()) {
+            return Map.of();
+        }
+        String id = Long.toString(c.appointmentId() != null && listed.stream().anyMatch(a -> a.id() == c.appointmentId())
+                ? c.appointmentId() : listed.get(0).id());
+        return c.kind().asksConfirmation()
+                ? Map.of("appointmentId", id, "kind", c.kind().name(), "category", CONFIRM_CANCEL_CATEGORY)
+                : Map.of("appointmentId", id, "kind", c.kind().name());
     }
 
     // ---------------------------------------------------------------- absences and their fallout (branch absence)
@@ -431,8 +453,8 @@ public final class Dispatcher {
      * substitute from the row's payload, and for ABSENCE_PROPOSAL the proposed times and a single-use link to
      * choose one, valid until the last proposed slot. The link's path differs from confirm/cancel links ("p/").
      */
-    private Work prepareAbsence(Work w, Claimed c, Map<Long, AppointmentView> appointments, Map<Long, Contact> contacts,
-                                Map<Long, List<String>> devices) {
+    private Work prepareAbsence(Work w, Claimed c, Language lang, Map<Long, AppointmentView> appointments,
+                                Map<Long, Contact> contacts, Map<Long, List<String>> devices) {
         List<AppointmentView> listed = listed(c, appointments);
         if (listed.isEmpty()) {
             w.skipReason = "appointment_gone";
@@ -459,7 +481,7 @@ public final class Dispatcher {
         w.live = List.of(listed.get(0));
         MessageRenderer.AbsenceNotice notice = new MessageRenderer.AbsenceNotice(text(p, "emergencyNumber"),
                 text(p, "substitute"), proposals);
-        return target(w, c, contacts, devices, renderer.renderAbsence(c.kind(), c.channel(), listed.get(0), notice, link),
+        return target(w, c, contacts, devices, renderer.renderAbsence(lang, c.kind(), c.channel(), listed.get(0), notice, link),
                 data);
     }
 

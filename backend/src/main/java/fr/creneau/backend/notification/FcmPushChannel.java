@@ -119,14 +119,22 @@ public final class FcmPushChannel implements NotificationChannel {
         if (o.data() != null) {
             builder.putAllData(o.data());
         }
+        // A push action category (data "category", see Dispatcher.CONFIRM_CANCEL_CATEGORY) makes the device show the
+        // app's Confirm/Cancel buttons: Android click_action, APNs aps.category
+        String category = o.data() == null ? null : o.data().get("category");
+        AndroidConfig.Builder android = AndroidConfig.builder().setCollapseKey(key);
+        com.google.firebase.messaging.Aps.Builder aps = com.google.firebase.messaging.Aps.builder();
+        if (category != null) {
+            android.setNotification(com.google.firebase.messaging.AndroidNotification.builder().setClickAction(category).build());
+            aps.setCategory(category);
+        }
         return builder
                 .setToken(token)
                 .setNotification(Notification.builder().setTitle(o.message().title()).setBody(o.message().shortText()).build())
                 .putData("idempotencyKey", key)
                 .putData("outboxId", Long.toString(o.outboxId()))
-                .setAndroidConfig(AndroidConfig.builder().setCollapseKey(key).build())
-                .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", key)
-                        .setAps(com.google.firebase.messaging.Aps.builder().build()).build())
+                .setAndroidConfig(android.build())
+                .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", key).setAps(aps.build()).build())
                 .build();
     }
 }

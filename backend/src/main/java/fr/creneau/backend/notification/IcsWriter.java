@@ -15,10 +15,16 @@ final class IcsWriter {
     }
 
     static byte[] write(List<AppointmentView> appointments) {
+        return write(Language.FR, appointments);
+    }
+
+    static byte[] write(Language lang, List<AppointmentView> appointments) {
         Calendar calendar = new Calendar().withProdId("-//Creneau//Rendez-vous//FR").withDefaults().getFluentTarget();
         calendar.add(ImmutableMethod.PUBLISH);
         for (AppointmentView a : appointments) {
-            String summary = "Rendez-vous " + a.practiceName() + (a.motiveLabel() != null ? " - " + a.motiveLabel() : "");
+            String label = a.motiveLabel(lang);
+            String summary = NotificationTexts.fill(lang, "ics.summary", "practice", a.practiceName())
+                    + (label != null ? " - " + label : "");
             VEvent event = new VEvent(a.startsAt(), a.endsAt(), summary);
             event.add(new Uid("appointment-" + a.id() + "@creneau.fr"));
             event.add(new Location(a.address()));

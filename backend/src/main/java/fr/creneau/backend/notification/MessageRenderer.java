@@ -2,57 +2,82 @@ package fr.creneau.backend.notification;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The words of each message, in French. Push and SMS say where and when only (practice, date, time, address),
- * plus the motive when the practice opted that motive in; never a patient name, a practitioner's specialty or a
- * note, since a lock screen or a shared phone shows them to anyone. An SMS always fits two GSM-7 parts.
+ * The words of each message, in the patient's language (French unless the patient chose English; the texts are in
+ * {@code notifications/texts_<lang>.properties}). Push and SMS say where and when only (practice, date, time,
+ * address), plus the motive when the practice opted that motive in; never a patient name, a practitioner's
+ * specialty or a note, since a lock screen or a shared phone shows them to anyone. An SMS always fits two GSM-7 parts.
  */
 public final class MessageRenderer {
     public static final int MAX_SMS_SEGMENTS = 2;
-    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("EEE dd/MM", Locale.FRENCH);
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
+    private static final Map<Language, DateTimeFormatter> SHORT_DATE = new EnumMap<>(Language.class);
+    private static final Map<Language, DateTimeFormatter> LONG_DATE = new EnumMap<>(Language.class);
+
+    static {
+        for (Language l : Language.values()) {
+            SHORT_DATE.put(l, DateTimeFormatter.ofPattern(NotificationTexts.get(l, "date.short"), l.locale()));
+            LONG_DATE.put(l, DateTimeFormatter.ofPattern(NotificationTexts.get(l, "date.long"), l.locale()));
+        }
+    }
 
     /** Address and practice name are cut down, in that order, until the SMS fits; the link is never cut. */
     private static final int[][] SHORTENINGS = {{1000, 1000}, {60, 1000}, {40, 40}, {0, 30}, {0, 20}};
 
+    /** French, for callers that have no patient language at hand. */
+    public RenderedMessage render(NotificationKind kind, DeliveryChannel channel, List<AppointmentView> appointments, String link) {
+        return render(Language.FR, kind, channel, appointments, link);
+    }
+
     /**
      * @param link the confirm/cancel link for the kinds that ask for it, else null
      */
-    public RenderedMessage render(NotificationKind kind, DeliveryChannel channel, List<AppointmentView> appointments, String link) {
-        String title = title(kind);
-        String shortText = channel == DeliveryChannel.EMAIL ? line(kind, appointments, link, 1000, 1000) : fitSms(kind, appointments, link);
+    public RenderedMessage render(Language lang, NotificationKind kind, DeliveryChannel channel, List<AppointmentView> appointments,
+                                  String link) {
+        String title = title(lang, kind);
+        String shortText = channel == DeliveryChannel.EMAIL ? line(lang, kind, appointments, link, 1000, 1000)
+                : fitSms(lang, kind, appointments, link);
         if (channel != DeliveryChannel.EMAIL) {
             return new RenderedMessage(title, shortText, null, null, null, null);
         }
-        String text = emailText(kind, appointments, link);
-        String html = emailHtml(kind, appointments, link);
-        byte[] ics = kind == NotificationKind.CANCELLED ? null : IcsWriter.write(appointments);
-        return new RenderedMessage(title, shortText, title + " - " + appointments.get(0).practiceName(), text, html, ics);
+        String text = emailText(lang, kind, appointments, link);
+        String html = emailHtml(lang, kind, appointments, link);
+        byte[] ics = kind == NotificationKind.CANCELLED ? null : IcsWriter.write(lang, appointments);
+        return new RenderedMessage(title, shortText, NotificationTexts.fill(lang, "email.subject", "title", title,
+                "practice", appointments.get(0).practiceName()), text, html, ics);
+    }
+
+    public RenderedMessage renderRequestAnswered(String practiceName) {
+        return renderRequestAnswered(Language.FR, practiceName);
     }
 
     /**
      * A practice answered a request. Push only, and it names the practice and nothing else: not the kind of
      * request, not a medication, not a word of the reply, which the app shows after sign-in.
      */
-    public RenderedMessage renderRequestAnswered(String practiceName) {
-        String title = title(NotificationKind.REQUEST_ANSWERED);
-        String text = GsmText.toGsm(cut(practiceName, 60) + " a répondu à votre demande. Ouvrez l'application pour lire la réponse.");
+    public RenderedMessage renderRequestAnswered(Language lang, String practiceName) {
+        String title = title(lang, NotificationKind.REQUEST_ANSWERED);
+        String text = GsmText.toGsm(NotificationTexts.fill(lang, "request.answered", "practice", cut(practiceName, 60)));
         return new RenderedMessage(title, text, null, null, null, null);
+    }
+
+    public RenderedMessage renderWaitlistOffer(String practiceName, java.time.LocalDate day, String hhmm) {
+        return renderWaitlistOffer(Language.FR, practiceName, day, hhmm);
     }
 
     /**
      * A slot freed up at a practice the patient waits for: the practice, the date and the time, never the motive
      * or the practitioner. Push and SMS alike, within one GSM-7 part.
      */
-    public RenderedMessage renderWaitlistOffer(String practiceName, java.time.LocalDate day, String hhmm) {
-        String title = title(NotificationKind.WAITLIST_OFFER);
-        String text = GsmText.toGsm("Un créneau s'est libéré : " + cut(practiceName, 40) + ", "
-                + SHORT_DATE.format(day) + " à " + hhmm + ". Réservez-le dans l'application ou appelez le cabinet.");
+    public RenderedMessage renderWaitlistOffer(Language lang, String practiceName, java.time.LocalDate day, String hhmm) {
+        String title = title(lang, NotificationKind.WAITLIST_OFFER);
+        String text = GsmText.toGsm(NotificationTexts.fill(lang, "waitlist.offer", "practice", cut(practiceName, 40),
+                "date", SHORT_DATE.get(lang).format(day), "time", hhmm));
         return new RenderedMessage(title, text, null, null, null, null);
     }
 
@@ -63,32 +88,30 @@ public final class MessageRenderer {
      * waiting. Push and SMS alike, within one GSM-7 part.
      */
     public RenderedMessage renderWaitlistGone(String practiceName, java.time.LocalDate day, String hhmm) {
-        String title = title(NotificationKind.WAITLIST_GONE);
-        String text = GsmText.toGsm("Le créneau du " + SHORT_DATE.format(day) + " à " + hhmm + " (" + cut(practiceName, 40)
-                + ") a été pris. Vous restez sur la liste d'attente.");
+        return renderWaitlistGone(Language.FR, practiceName, day, hhmm);
+    }
+
+    public RenderedMessage renderWaitlistGone(Language lang, String practiceName, java.time.LocalDate day, String hhmm) {
+        String title = title(lang, NotificationKind.WAITLIST_GONE);
+        String text = GsmText.toGsm(NotificationTexts.fill(lang, "waitlist.gone", "practice", cut(practiceName, 40),
+                "date", SHORT_DATE.get(lang).format(day), "time", hhmm));
         return new RenderedMessage(title, text, null, null, null, null);
     }
     // ---- end of the waitlist block
 
     static String title(NotificationKind kind) {
-        return switch (kind) {
-            case BOOKED_CONFIRMATION -> "Rendez-vous confirmé";
-            case REMINDER_48H_CONFIRM, ESCALATION_SMS -> "Confirmez votre rendez-vous";
-            case MOVED -> "Rendez-vous déplacé";
-            case CANCELLED -> "Rendez-vous annulé";
-            case ABSENCE_NOTICE -> "Information sur votre rendez-vous";
-            case WAITLIST_OFFER -> "Un créneau s'est libéré";
-            case REQUEST_ANSWERED -> "Réponse de votre cabinet";
-            case WAITLIST_GONE -> "Créneau déjà pris";
-            default -> "Rappel de rendez-vous";
-        };
+        return title(Language.FR, kind);
+    }
+
+    static String title(Language lang, NotificationKind kind) {
+        return NotificationTexts.get(lang, "title." + kind.name(), "title.default");
     }
 
     /** Push text and SMS: GSM-7 and at most two parts. A push has more room, but short is better on a lock screen. */
-    private String fitSms(NotificationKind kind, List<AppointmentView> appointments, String link) {
+    private String fitSms(Language lang, NotificationKind kind, List<AppointmentView> appointments, String link) {
         String text = "";
         for (int[] cut : SHORTENINGS) {
-            text = GsmText.toGsm(line(kind, appointments, link, cut[0], cut[1]));
+            text = GsmText.toGsm(line(lang, kind, appointments, link, cut[0], cut[1]));
             if (GsmText.segments(text) <= MAX_SMS_SEGMENTS) {
                 return text;
             }
@@ -99,48 +122,44 @@ public final class MessageRenderer {
     }
 
     static String line(NotificationKind kind, List<AppointmentView> appointments, String link, int addressMax, int nameMax) {
-        StringBuilder b = new StringBuilder(prefix(kind));
+        return line(Language.FR, kind, appointments, link, addressMax, nameMax);
+    }
+
+    static String line(Language lang, NotificationKind kind, List<AppointmentView> appointments, String link, int addressMax,
+                       int nameMax) {
+        StringBuilder b = new StringBuilder(NotificationTexts.get(lang, "prefix." + kind.name(), "prefix.default"));
         AppointmentView first = appointments.get(0);
         ZonedDateTime day = first.startsAt().atZone(first.zone());
         if (appointments.size() == 1) {
-            b.append(' ').append(cut(first.practiceName(), nameMax)).append(", ").append(SHORT_DATE.format(day))
-                    .append(" à ").append(TIME.format(day));
-            motive(b, first);
+            b.append(NotificationTexts.fill(lang, "one", "practice", cut(first.practiceName(), nameMax),
+                    "date", SHORT_DATE.get(lang).format(day), "time", TIME.format(day)));
+            motive(lang, b, first);
             address(b, first, addressMax);
         } else {
-            b.append(' ').append(SHORT_DATE.format(day)).append(" :");
+            b.append(NotificationTexts.fill(lang, "day", "date", SHORT_DATE.get(lang).format(day)));
             for (int i = 0; i < appointments.size(); i++) {
                 AppointmentView a = appointments.get(i);
-                b.append(i == 0 ? " " : " ; ").append(TIME.format(a.startsAt().atZone(a.zone()))).append(' ')
+                b.append(NotificationTexts.get(lang, i == 0 ? "list.first" : "list.next"))
+                        .append(TIME.format(a.startsAt().atZone(a.zone()))).append(' ')
                         .append(cut(a.practiceName(), nameMax));
-                motive(b, a);
+                motive(lang, b, a);
                 address(b, a, addressMax);
             }
         }
         b.append('.');
         if (kind == NotificationKind.CANCELLED) {
-            b.append(" Pour un autre RDV : ").append(first.practicePhone()).append('.');
+            b.append(NotificationTexts.fill(lang, "cancelled.phone", "phone", String.valueOf(first.practicePhone())));
         }
         if (link != null) {
-            b.append(" Confirmer ou annuler : ").append(link);
+            b.append(NotificationTexts.fill(lang, "confirm.link", "link", link));
         }
         return b.toString();
     }
 
-    private static String prefix(NotificationKind kind) {
-        return switch (kind) {
-            case BOOKED_CONFIRMATION -> "RDV confirmé :";
-            case REMINDER_48H_CONFIRM, ESCALATION_SMS -> "Merci de confirmer votre RDV :";
-            case REMINDER_2H -> "Rappel, RDV aujourd'hui :";
-            case MOVED -> "RDV déplacé, nouvel horaire :";
-            case CANCELLED -> "RDV annulé :";
-            default -> "Rappel RDV :";
-        };
-    }
-
-    private static void motive(StringBuilder b, AppointmentView a) {
-        if (a.motiveLabel() != null && !a.motiveLabel().isBlank()) {
-            b.append(" (").append(a.motiveLabel()).append(')');
+    private static void motive(Language lang, StringBuilder b, AppointmentView a) {
+        String label = a.motiveLabel(lang);
+        if (label != null && !label.isBlank()) {
+            b.append(" (").append(label).append(')');
         }
     }
 
@@ -154,57 +173,58 @@ public final class MessageRenderer {
         return s.length() <= max ? s : s.substring(0, max).trim();
     }
 
-    private static String emailText(NotificationKind kind, List<AppointmentView> appointments, String link) {
-        StringBuilder b = new StringBuilder("Bonjour,\n\n").append(intro(kind)).append("\n\n");
+    private static String when(Language lang, ZonedDateTime t) {
+        return NotificationTexts.fill(lang, "at", "date", LONG_DATE.get(lang).format(t), "time", TIME.format(t));
+    }
+
+    private static String emailText(Language lang, NotificationKind kind, List<AppointmentView> appointments, String link) {
+        StringBuilder b = new StringBuilder(NotificationTexts.get(lang, "email.hello")).append("\n\n")
+                .append(intro(lang, kind)).append("\n\n");
         for (AppointmentView a : appointments) {
             ZonedDateTime t = a.startsAt().atZone(a.zone());
-            b.append("- ").append(LONG_DATE.format(t)).append(" à ").append(TIME.format(t)).append('\n')
+            b.append("- ").append(when(lang, t)).append('\n')
                     .append("  ").append(a.practiceName()).append('\n')
                     .append("  ").append(a.address()).append('\n');
-            if (a.motiveLabel() != null) {
-                b.append("  ").append(a.motiveLabel()).append('\n');
+            if (a.motiveLabel(lang) != null) {
+                b.append("  ").append(a.motiveLabel(lang)).append('\n');
             }
         }
         if (link != null) {
-            b.append("\nConfirmer ou annuler : ").append(link).append('\n');
+            b.append('\n').append(NotificationTexts.fill(lang, "confirm.link", "link", link).trim()).append('\n');
         }
-        b.append("\nEmpêché(e) ? Annulez au plus tôt : le créneau servira à un autre patient.\n")
-                .append("Pour toute question : ").append(appointments.get(0).practicePhone()).append("\n\nCreneau\n");
+        b.append('\n').append(NotificationTexts.get(lang, "email.cancelEarly")).append('\n')
+                .append(NotificationTexts.fill(lang, "email.questions", "phone", String.valueOf(appointments.get(0).practicePhone())))
+                .append("\n\nCreneau\n");
         return b.toString();
     }
 
-    private static String emailHtml(NotificationKind kind, List<AppointmentView> appointments, String link) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><body>")
-                .append("<p>Bonjour,</p><p>").append(esc(intro(kind))).append("</p><ul>");
+    private static String emailHtml(Language lang, NotificationKind kind, List<AppointmentView> appointments, String link) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"").append(NotificationTexts.get(lang, "html.lang"))
+                .append("\"><body><p>").append(esc(NotificationTexts.get(lang, "email.hello"))).append("</p><p>")
+                .append(esc(intro(lang, kind))).append("</p><ul>");
         for (AppointmentView a : appointments) {
             ZonedDateTime t = a.startsAt().atZone(a.zone());
-            b.append("<li><strong>").append(esc(LONG_DATE.format(t))).append(" à ").append(TIME.format(t))
+            b.append("<li><strong>").append(esc(when(lang, t)))
                     .append("</strong><br>").append(esc(a.practiceName())).append("<br>").append(esc(a.address()));
-            if (a.motiveLabel() != null) {
-                b.append("<br>").append(esc(a.motiveLabel()));
+            if (a.motiveLabel(lang) != null) {
+                b.append("<br>").append(esc(a.motiveLabel(lang)));
             }
             b.append("</li>");
         }
         b.append("</ul>");
         if (link != null) {
-            b.append("<p><a href=\"").append(esc(link)).append("\">Confirmer ou annuler</a></p>");
+            b.append("<p><a href=\"").append(esc(link)).append("\">").append(esc(NotificationTexts.get(lang, "confirm.button")))
+                    .append("</a></p>");
         }
-        b.append("<p>Empêché(e) ? Annulez au plus tôt : le créneau servira à un autre patient.</p>")
-                .append("<p>Pour toute question : ").append(esc(appointments.get(0).practicePhone())).append("</p>")
+        b.append("<p>").append(esc(NotificationTexts.get(lang, "email.cancelEarly"))).append("</p>")
+                .append("<p>").append(esc(NotificationTexts.fill(lang, "email.questions", "phone",
+                        String.valueOf(appointments.get(0).practicePhone())))).append("</p>")
                 .append("<p>Creneau</p></body></html>");
         return b.toString();
     }
 
-    private static String intro(NotificationKind kind) {
-        return switch (kind) {
-            case BOOKED_CONFIRMATION -> "Votre rendez-vous est enregistré.";
-            case REMINDER_WEEK -> "Nous vous rappelons votre rendez-vous dans une semaine.";
-            case REMINDER_48H_CONFIRM, ESCALATION_SMS -> "Merci de confirmer votre venue, ou d'annuler si vous êtes empêché(e).";
-            case REMINDER_2H -> "Votre rendez-vous approche.";
-            case MOVED -> "Votre rendez-vous a été déplacé. Voici le nouvel horaire.";
-            case CANCELLED -> "Votre rendez-vous a été annulé.";
-            default -> "Information sur votre rendez-vous.";
-        };
+    private static String intro(Language lang, NotificationKind kind) {
+        return NotificationTexts.get(lang, "intro." + kind.name(), "intro.default");
     }
 
     private static String esc(String s) {
@@ -221,81 +241,95 @@ public final class MessageRenderer {
     public record AbsenceNotice(String emergencyNumber, String substitute, List<java.time.Instant> proposals) {
     }
 
+    public RenderedMessage renderAbsence(NotificationKind kind, DeliveryChannel channel, AppointmentView a,
+                                         AbsenceNotice notice, String link) {
+        return renderAbsence(Language.FR, kind, channel, a, notice, link);
+    }
+
     /**
      * ABSENCE_CANCELLED and ABSENCE_PROPOSAL. Push and SMS name the practice, date, time and address (and the motive
      * only when the practice opted it in), then the phone, the emergency number and the substitute, within two GSM-7
      * parts: the substitute, the address and the practice name are cut, in that order, never the numbers or the link.
      */
-    public RenderedMessage renderAbsence(NotificationKind kind, DeliveryChannel channel, AppointmentView a,
+    public RenderedMessage renderAbsence(Language lang, NotificationKind kind, DeliveryChannel channel, AppointmentView a,
                                          AbsenceNotice notice, String link) {
-        String title = kind == NotificationKind.ABSENCE_PROPOSAL ? "Rendez-vous annulé : nouveaux créneaux proposés"
-                : "Rendez-vous annulé : praticien absent";
+        String title = title(lang, kind);
         if (channel != DeliveryChannel.EMAIL) {
             String text = "";
             int[][] cuts = {{1000, 1000, 200}, {1000, 1000, 60}, {60, 1000, 60}, {40, 40, 40}, {0, 30, 30}, {0, 20, 0}};
             for (int[] cut : cuts) {
-                text = GsmText.toGsm(absenceLine(kind, a, notice, link, cut[0], cut[1], cut[2]));
+                text = GsmText.toGsm(absenceLine(lang, kind, a, notice, link, cut[0], cut[1], cut[2]));
                 if (GsmText.segments(text) <= MAX_SMS_SEGMENTS) {
                     break;
                 }
             }
             return new RenderedMessage(title, text, null, null, null, null);
         }
-        String shortText = absenceLine(kind, a, notice, link, 1000, 1000, 200);
-        ZonedDateTime t = a.startsAt().atZone(a.zone());
-        StringBuilder text = new StringBuilder("Bonjour,\n\nLe praticien est absent : votre rendez-vous du ")
-                .append(LONG_DATE.format(t)).append(" à ").append(TIME.format(t)).append(" est annulé.\n  ")
+        String shortText = absenceLine(lang, kind, a, notice, link, 1000, 1000, 200);
+        String cancelled = NotificationTexts.fill(lang, "absence.email.cancelled", "when", when(lang, a.startsAt().atZone(a.zone())));
+        String hello = NotificationTexts.get(lang, "email.hello");
+        StringBuilder text = new StringBuilder(hello).append("\n\n").append(cancelled).append("\n  ")
                 .append(a.practiceName()).append('\n').append("  ").append(a.address()).append('\n');
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><body><p>Bonjour,</p><p>")
-                .append(esc("Le praticien est absent : votre rendez-vous du " + LONG_DATE.format(t) + " à "
-                        + TIME.format(t) + " est annulé.")).append("<br>").append(esc(a.practiceName())).append("<br>")
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(NotificationTexts.get(lang, "html.lang"))
+                .append("\"><body><p>").append(esc(hello)).append("</p><p>")
+                .append(esc(cancelled)).append("<br>").append(esc(a.practiceName())).append("<br>")
                 .append(esc(a.address())).append("</p>");
-        if (a.motiveLabel() != null) {
-            text.append("  ").append(a.motiveLabel()).append('\n');
+        if (a.motiveLabel(lang) != null) {
+            text.append("  ").append(a.motiveLabel(lang)).append('\n');
         }
         if (link != null) {
-            text.append("\nNous vous proposons ces créneaux :\n");
-            html.append("<p>Nous vous proposons ces créneaux :</p><ul>");
+            String proposed = NotificationTexts.get(lang, "absence.email.proposals");
+            text.append('\n').append(proposed).append('\n');
+            html.append("<p>").append(esc(proposed)).append("</p><ul>");
             for (java.time.Instant p : notice.proposals()) {
-                ZonedDateTime pt = p.atZone(a.zone());
-                text.append("- ").append(LONG_DATE.format(pt)).append(" à ").append(TIME.format(pt)).append('\n');
-                html.append("<li>").append(esc(LONG_DATE.format(pt))).append(" à ").append(TIME.format(pt)).append("</li>");
+                String at = when(lang, p.atZone(a.zone()));
+                text.append("- ").append(at).append('\n');
+                html.append("<li>").append(esc(at)).append("</li>");
             }
-            text.append("\nChoisir un créneau (ou dans l'application) : ").append(link).append('\n');
-            html.append("</ul><p><a href=\"").append(esc(link)).append("\">Choisir un créneau</a> (ou dans l'application)</p>");
+            text.append('\n').append(NotificationTexts.get(lang, "absence.email.choose")).append(' ').append(link).append('\n');
+            html.append("</ul><p><a href=\"").append(esc(link)).append("\">")
+                    .append(esc(NotificationTexts.get(lang, "absence.email.chooseButton"))).append("</a> ")
+                    .append(esc(NotificationTexts.get(lang, "absence.email.orInApp"))).append("</p>");
         } else {
-            text.append("\nPour un autre rendez-vous : ").append(a.practicePhone()).append('\n');
-            html.append("<p>Pour un autre rendez-vous : ").append(esc(a.practicePhone())).append("</p>");
+            String other = NotificationTexts.fill(lang, "absence.email.other", "phone", String.valueOf(a.practicePhone()));
+            text.append('\n').append(other).append('\n');
+            html.append("<p>").append(esc(other)).append("</p>");
         }
-        String help = absenceHelp(a, notice, 200);
+        String help = absenceHelp(lang, a, notice, 200);
         text.append('\n').append(help).append("\n\nCreneau\n");
         html.append("<p>").append(esc(help)).append("</p><p>Creneau</p></body></html>");
-        return new RenderedMessage(title, shortText, title + " - " + a.practiceName(), text.toString(), html.toString(), null);
+        return new RenderedMessage(title, shortText, NotificationTexts.fill(lang, "email.subject", "title", title,
+                "practice", a.practiceName()), text.toString(), html.toString(), null);
     }
 
     static String absenceLine(NotificationKind kind, AppointmentView a, AbsenceNotice notice, String link,
                               int addressMax, int nameMax, int substituteMax) {
+        return absenceLine(Language.FR, kind, a, notice, link, addressMax, nameMax, substituteMax);
+    }
+
+    static String absenceLine(Language lang, NotificationKind kind, AppointmentView a, AbsenceNotice notice, String link,
+                              int addressMax, int nameMax, int substituteMax) {
         ZonedDateTime day = a.startsAt().atZone(a.zone());
-        StringBuilder b = new StringBuilder("Praticien absent, RDV annulé : ").append(cut(a.practiceName(), nameMax))
-                .append(", ").append(SHORT_DATE.format(day)).append(" à ").append(TIME.format(day));
-        motive(b, a);
+        StringBuilder b = new StringBuilder(NotificationTexts.fill(lang, "absence.line", "practice", cut(a.practiceName(), nameMax),
+                "date", SHORT_DATE.get(lang).format(day), "time", TIME.format(day)));
+        motive(lang, b, a);
         address(b, a, addressMax);
         b.append('.');
         if (link != null) {
             int n = notice.proposals().size();
-            b.append(' ').append(n).append(n > 1 ? " créneaux proposés" : " créneau proposé")
-                    .append(" : ").append(link).append(" (ou dans l'appli).");
+            b.append(NotificationTexts.fill(lang, n > 1 ? "absence.proposed.many" : "absence.proposed.one",
+                    "count", Integer.toString(n), "link", link));
         }
-        b.append(' ').append(absenceHelp(a, notice, substituteMax));
+        b.append(' ').append(absenceHelp(lang, a, notice, substituteMax));
         return b.toString();
     }
 
     /** Where to turn meanwhile: the practice, the emergency number, the substitute when there is one. */
-    private static String absenceHelp(AppointmentView a, AbsenceNotice notice, int substituteMax) {
-        StringBuilder b = new StringBuilder("Cabinet ").append(a.practicePhone()).append(". Urgence : ")
-                .append(notice.emergencyNumber() == null ? "15" : notice.emergencyNumber()).append('.');
+    private static String absenceHelp(Language lang, AppointmentView a, AbsenceNotice notice, int substituteMax) {
+        StringBuilder b = new StringBuilder(NotificationTexts.fill(lang, "absence.help", "phone", String.valueOf(a.practicePhone()),
+                "emergency", notice.emergencyNumber() == null ? "15" : notice.emergencyNumber()));
         if (notice.substitute() != null && !notice.substitute().isBlank() && substituteMax > 0) {
-            b.append(" Remplaçant : ").append(cut(notice.substitute().trim(), substituteMax)).append('.');
+            b.append(NotificationTexts.fill(lang, "absence.substitute", "substitute", cut(notice.substitute().trim(), substituteMax)));
         }
         return b.toString();
     }

@@ -25,6 +25,9 @@ public class NotificationPreference extends PanacheEntityBase {
     public Instant smsConsentAt;
     @Column(name = "email_consent_at")
     public Instant emailConsentAt;
+    /** "fr" or "en": the language of every notification text (see Language). */
+    @Column(name = "language")
+    public String language = "fr";
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

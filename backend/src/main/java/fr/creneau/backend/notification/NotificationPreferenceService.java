@@ -39,6 +39,9 @@ public class NotificationPreferenceService {
             p.smsEnabled = request.sms;
             p.emailConsentAt = consent(request.email, p.emailEnabled && found != null, p.emailConsentAt, now);
             p.emailEnabled = request.email;
+            if (request.language != null) {
+                p.language = request.language;
+            }
             p.updatedAt = now;
             return (found != null ? Uni.createFrom().item(p) : p.<NotificationPreference>persist()).map(ignored -> toDto(p));
         }));
@@ -65,6 +68,7 @@ public class NotificationPreferenceService {
         d.email = p.emailEnabled;
         d.smsConsentAt = p.smsConsentAt == null ? null : p.smsConsentAt.toString();
         d.emailConsentAt = p.emailConsentAt == null ? null : p.emailConsentAt.toString();
+        d.language = p.language == null ? Language.FR.code() : p.language;
         return d;
     }
 }

@@ -25,6 +25,14 @@ public final class QuietHours {
         return appointmentStart.isBefore(end) ? due : end;
     }
 
+    /**
+     * For a push or SMS tied to no appointment (a request answered): nothing can make it urgent, so a message due
+     * in the quiet period always waits for its end.
+     */
+    public static Instant defer(Instant due, ZoneId zone, LocalTime quietStart, LocalTime quietEnd) {
+        return adjust(due, Instant.MAX, zone, quietStart, quietEnd);
+    }
+
     static boolean isQuiet(LocalTime t, LocalTime quietStart, LocalTime quietEnd) {
         if (quietStart.equals(quietEnd)) {
             return false;

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +23,11 @@ public class RequestNotifications {
     static final String RECIPIENT = "SELECT pt.id, (SELECT a.id FROM account a WHERE a.patient_id = COALESCE(pt.holder_id, pt.id)"
             + " ORDER BY a.id LIMIT 1) FROM patient pt WHERE pt.id = :patient";
 
+    /** The practice's timezone and quiet hours (defaults when it has no policy row, as in AppointmentNotifications). */
+    static final String QUIET = "SELECT pr.timezone, CAST(COALESCE(np.quiet_start, TIME '21:00') AS text),"
+            + " CAST(COALESCE(np.quiet_end, TIME '08:00') AS text) FROM practice pr"
+            + " LEFT JOIN notification_policy np ON np.practice_id = pr.id WHERE pr.id = :practice";
+
     @Inject
     NotificationOutbox outbox;
 
@@ -29,6 +37,8 @@ public class RequestNotifications {
     /**
      * Call after a staff reply is flushed, in its transaction. Replies still pending share a group key, so several
      * answers before the dispatcher runs make one push. The holder's push choice and devices are read at send time.
+     * A reply written in the practice's quiet hours (evening duty, a night shift) waits for their end: no appointment
+     * makes it urgent.
      */
     public Uni<Void> answered(long requestId, long patientId, long practiceId) {
         return Panache.getSession()
@@ -40,9 +50,22 @@ public class RequestNotifications {
                         return Uni.createFrom().voidItem(); // a patient without an account has no app to push to
                     }
                     long accountId = ((Number) row[1]).longValue();
-                    return outbox.enqueue(List.of(new OutboxEntry(null, patientId, accountId, practiceId,
-                            DeliveryChannel.PUSH, NotificationKind.REQUEST_ANSWERED, clock.instant(),
-                            Map.of("requestId", requestId), "request-answered:" + requestId)));
+                    return Panache.getSession()
+                            .chain(s -> s.createNativeQuery(QUIET, Object[].class)
+                                    .setParameter("practice", practiceId)
+                                    .getSingleResultOrNull())
+                            .chain(quiet -> outbox.enqueue(List.of(new OutboxEntry(null, patientId, accountId, practiceId,
+                                    DeliveryChannel.PUSH, NotificationKind.REQUEST_ANSWERED, dueAt(quiet),
+                                    Map.of("requestId", requestId), "request-answered:" + requestId))));
                 });
+    }
+
+    private Instant dueAt(Object[] quiet) {
+        Instant now = clock.instant();
+        if (quiet == null) {
+            return now;
+        }
+        return QuietHours.defer(now, ZoneId.of((String) quiet[0]), LocalTime.parse((String) quiet[1]),
+                LocalTime.parse((String) quiet[2]));
     }
 }

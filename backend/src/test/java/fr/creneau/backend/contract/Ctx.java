@@ -257,6 +257,17 @@ final class Ctx {
                 java.time.OffsetDateTime.ofInstant(World.nextSlot(), java.time.ZoneOffset.UTC));
     }
 
+    /** A notification (outbox row, due and sent) of the A side's patient, or of the B side's for FOREIGN. */
+    long notificationId() {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        World.Side s = target == Target.OWN ? w.a : w.b;
+        return w.fx.queryLong("INSERT INTO notification_outbox (patient_id, practice_id, channel, kind, due_at, payload, status)"
+                + " VALUES (?, ?, 'PUSH', 'BOOKED_CONFIRMATION', now(), CAST('{}' AS jsonb), 'SENT') RETURNING id",
+                s.patientId(), s.practiceId());
+    }
+
     // ---------------------------------------------------------------- appended by the noshow branch
 
     /** Like {@link #appointmentId()}, recorded as a no-show. */

@@ -360,6 +360,11 @@ final class Matrix {
         row("PUT /api/me/notification-preferences", c -> c.req().body(map("push", true, "sms", true, "email", true))
                         .put("/api/me/notification-preferences"),
                 "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        // the patient's inbox (issue #4): own and relatives' notifications; another family's id is unknown
+        row("GET /api/me/notifications", c -> c.req().get("/api/me/notifications"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("POST /api/me/notifications/{id}/read", c -> c.req().post("/api/me/notifications/{id}/read", c.notificationId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "403 403 403", "403 403 403");
         // the token is the authority, whoever sends it: FOREIGN is a used link, MISSING one never issued
         open("GET /api/links/{token}", c -> c.req().get("/api/links/{t}", c.linkToken()),
                 "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");

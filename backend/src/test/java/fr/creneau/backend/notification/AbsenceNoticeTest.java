@@ -71,4 +71,18 @@ class AbsenceNoticeTest {
                 view(null, "12 rue des Tilleuls, 75011 Paris"), notice(null), null);
         assertThat(cancelled.text()).contains("Pour un autre rendez-vous : +33140000000").doesNotContain("http");
     }
+
+    @Test
+    void anEnglishSpeakingPatientReadsTheNoticeInEnglish() {
+        RenderedMessage sms = renderer.renderAbsence(Language.EN, NotificationKind.ABSENCE_PROPOSAL, DeliveryChannel.SMS,
+                view(null, "12 rue des Tilleuls, 75011 Paris"), notice("Dr Claire Moreau"), LINK);
+        assertThat(sms.title()).isEqualTo("Appointment cancelled: new times offered");
+        assertThat(sms.shortText()).contains("Practitioner away, appointment cancelled").contains("3 new times offered")
+                .contains(LINK).contains("Emergency: 15").contains("Substitute: Dr Claire Moreau")
+                .doesNotContain("Urgence").doesNotContain("annulé");
+        RenderedMessage email = renderer.renderAbsence(Language.EN, NotificationKind.ABSENCE_CANCELLED, DeliveryChannel.EMAIL,
+                view(null, "12 rue des Tilleuls"), notice(null), null);
+        assertThat(email.text()).contains("The practitioner is away").contains("For another appointment: +33140000000");
+        assertThat(email.html()).startsWith("<!DOCTYPE html><html lang=\"en\"");
+    }
 }

@@ -1,16 +1,25 @@
 package fr.creneau.app;
 
 import com.codename1.push.Push;
+import com.codename1.push.PushAction;
+import com.codename1.push.PushActionCategory;
+import com.codename1.push.PushActionsProvider;
 import com.codename1.push.PushCallback;
+import com.codename1.push.PushContent;
 import com.codename1.ui.CN;
 import com.codename1.ui.Form;
 import com.codename1.ui.plaf.UIManager;
 import com.codename1.ui.util.Resources;
 import fr.creneau.app.api.Api;
+import fr.creneau.app.logic.PushRoute;
 import fr.creneau.app.ui.Nav;
+import fr.creneau.app.ui.PushHandler;
 
-/** Creneau: booking for patients, agenda and secretariat for staff. */
-public class CreneauApp implements PushCallback {
+/**
+ * Creneau: booking for patients, agenda and secretariat for staff. Push: reminders asking to confirm carry the
+ * category {@link PushRoute#CONFIRM_CANCEL_CATEGORY}, for which the device shows Confirm and Cancel buttons.
+ */
+public class CreneauApp implements PushCallback, PushActionsProvider {
     private Form current;
 
     public void init(Object context) {
@@ -42,8 +51,20 @@ public class CreneauApp implements PushCallback {
         }
     }
 
-    public void push(String value) {
-        // a reminder or a change to an appointment: the lists reload when shown
+    /**
+     * A push was tapped, or one of its buttons pressed: {@link PushHandler} opens the appointment (confirming it for
+     * Confirm, at its cancel section for Cancel), the requests or the inbox. Lists reload when shown anyway.
+     */
+    public void push(final String value) {
+        PushContent content = PushContent.get();
+        final String actionId = content == null ? null : content.getActionId();
+        CN.callSerially(() -> PushHandler.handle(value, actionId));
+    }
+
+    public PushActionCategory[] getPushActionCategories() {
+        return new PushActionCategory[]{new PushActionCategory(PushRoute.CONFIRM_CANCEL_CATEGORY,
+                new PushAction(PushRoute.ACTION_CONFIRM, I18n.tr("push.confirm")),
+                new PushAction(PushRoute.ACTION_CANCEL, I18n.tr("push.cancel")))};
     }
 
     public void registeredForPush(String deviceId) {

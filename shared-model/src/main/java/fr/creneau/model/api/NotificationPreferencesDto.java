@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * How a patient wants to hear about their appointments. The consent dates are answered by the server (when the
- * patient last turned SMS or email on) and ignored in a request.
+ * patient last turned SMS or email on) and ignored in a request. {@code language} ("fr" or "en") is the language of
+ * every notification text; optional in a request (absent: unchanged; French when never set).
  */
 public class NotificationPreferencesDto implements JsonMappable {
     public Boolean push;
@@ -18,12 +19,16 @@ public class NotificationPreferencesDto implements JsonMappable {
     public Boolean email;
     public String smsConsentAt;
     public String emailConsentAt;
+    public String language;
 
     public List<FieldError> validate() {
         Validator v = new Validator();
         v.required("push", push);
         v.required("sms", sms);
         v.required("email", email);
+        if (language != null && !"fr".equals(language) && !"en".equals(language)) {
+            v.error("language", "invalid", "fr or en");
+        }
         return v.errors();
     }
 
@@ -34,6 +39,7 @@ public class NotificationPreferencesDto implements JsonMappable {
         Json.put(m, "email", email);
         Json.put(m, "smsConsentAt", smsConsentAt);
         Json.put(m, "emailConsentAt", emailConsentAt);
+        Json.put(m, "language", language);
         return m;
     }
 
@@ -44,6 +50,7 @@ public class NotificationPreferencesDto implements JsonMappable {
         p.email = Json.bool(m, "email");
         p.smsConsentAt = Json.str(m, "smsConsentAt");
         p.emailConsentAt = Json.str(m, "emailConsentAt");
+        p.language = Json.str(m, "language");
         return p;
     }
 }

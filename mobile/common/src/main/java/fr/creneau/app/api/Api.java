@@ -333,6 +333,42 @@ public final class Api {
                 raw.problem);
     }
 
+    // ---- notification inbox and language (issue #4)
+
+    /** A page of the patient's notifications, newest first, with the unread count. */
+    public static ApiResult<fr.creneau.model.api.NotificationInboxDto> notifications(int limit, int offset) {
+        ApiClient.Raw raw = c().send("GET", "/api/me/notifications?limit=" + limit + "&offset=" + offset, null, true);
+        return new ApiResult<fr.creneau.model.api.NotificationInboxDto>(raw.status,
+                ok(raw) && raw.json instanceof java.util.Map
+                        ? fr.creneau.model.api.NotificationInboxDto.fromMap(ApiClient.asMap(raw.json)) : null,
+                raw.problem);
+    }
+
+    public static ApiResult<Void> markNotificationRead(Long id) {
+        return nothing(c().send("POST", "/api/me/notifications/" + id + "/read", null, true));
+    }
+
+    /**
+     * Tells the server the app's language ("fr"/"en"), in which it writes the patient's push, SMS, email and inbox
+     * texts. Reads the choices first and sends them back unchanged (the PUT carries them all), only when the
+     * language differs.
+     */
+    public static ApiResult<Void> syncNotificationLanguage(String language) {
+        ApiClient.Raw raw = c().send("GET", "/api/me/notification-preferences", null, true);
+        if (!ok(raw) || !(raw.json instanceof java.util.Map)) {
+            return nothing(raw);
+        }
+        fr.creneau.model.api.NotificationPreferencesDto p =
+                fr.creneau.model.api.NotificationPreferencesDto.fromMap(ApiClient.asMap(raw.json));
+        if (language.equals(p.language)) {
+            return new ApiResult<Void>(raw.status, null, raw.problem);
+        }
+        p.language = language;
+        p.smsConsentAt = null;
+        p.emailConsentAt = null;
+        return nothing(c().send("PUT", "/api/me/notification-preferences", p.toMap(), true));
+    }
+
     private static ApiResult<Void> nothing(ApiClient.Raw raw) {
         return new ApiResult<Void>(raw.status, null, raw.problem);
     }

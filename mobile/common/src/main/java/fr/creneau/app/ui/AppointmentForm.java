@@ -36,6 +36,7 @@ public class AppointmentForm {
     private PracticeDto practice;
     private final Container body = new Container(BoxLayout.y());
     private final SpanLabel msg = Ui.messageArea("appointmentMessage");
+    private TextField cancelReason;
 
     public AppointmentForm(AppointmentDto a, Form back) {
         this.appt = a;
@@ -121,6 +122,7 @@ public class AppointmentForm {
         if (cancel != null) {
             body.add(Ui.title(Ui.tr("appointment.cancelTitle")));
             final TextField reason = Ui.field(body, "appointment.reason", "cancelReason", "", TextArea.ANY);
+            cancelReason = reason;
             body.add(Ui.danger("appointment.cancel", "cancelButton", e -> change(cancel, reason.getText().trim())));
         }
         form.revalidate();
@@ -147,6 +149,19 @@ public class AppointmentForm {
                     true);
         } else {
             Ui.showMessage(msg, res.message(), true);
+        }
+    }
+
+    /** A status change as the buttons make it (a push's Confirm action goes through here). */
+    public void apply(AppointmentStatus target, String reason) {
+        change(target, reason);
+    }
+
+    /** Brings the cancel section into view with the cursor in the reason (a push's Cancel action). */
+    public void focusCancel() {
+        if (cancelReason != null) {
+            form.scrollComponentToVisible(cancelReason);
+            cancelReason.requestFocus();
         }
     }
 

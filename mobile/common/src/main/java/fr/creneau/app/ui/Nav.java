@@ -40,6 +40,10 @@ public final class Nav {
     }
 
     public static void afterLogin() {
+        if (Session.get().role() == Role.PATIENT) {
+            // before the home shows: the inbox and every later notification are written in the app's language
+            fr.creneau.app.api.Api.syncNotificationLanguage(fr.creneau.app.I18n.language());
+        }
         home();
         CreneauApp.registerPushIfDevice();
     }

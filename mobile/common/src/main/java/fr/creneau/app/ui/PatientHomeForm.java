@@ -26,6 +26,7 @@ public class PatientHomeForm {
     private boolean past;
     private final Button upcomingTab;
     private final Button pastTab;
+    private final Button bell;
     /** Open waitlist offers, on top: a freed slot waits for a claim. */
     private final Container offers = new Container(BoxLayout.y());
 
@@ -42,6 +43,8 @@ public class PatientHomeForm {
         msgs.add(Ui.secondary("home.write", "writeButton", e -> new RequestForm(form).show()));
         msgs.add(Ui.secondary("home.messages", "messagesButton", e -> new MyRequestsForm(form).show()));
         form.add(msgs);
+        bell = Ui.secondary("home.notifications", "notificationsButton", e -> new NotificationsForm(form).show());
+        form.add(bell);
         form.add(Ui.secondary("waitlist.mine", "myWaitlistButton", e -> new MyWaitlistForm(form).show()));
         form.add(offers);
         Container tabs = new Container(new GridLayout(1, 2));
@@ -55,7 +58,19 @@ public class PatientHomeForm {
         bottom.add(Ui.secondary("home.addRelative", "addRelativeButton", e -> new RelativeForm(form).show()));
         bottom.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
         form.add(bottom);
-        form.addShowListener(e -> load());
+        form.addShowListener(e -> {
+            load();
+            unread();
+        });
+    }
+
+    /** The bell: "Notifications (2 unread)", from the inbox's count (one item asked, the count covers all). */
+    private void unread() {
+        ApiResult<fr.creneau.model.api.NotificationInboxDto> res = Api.notifications(1, 0);
+        int n = res.ok() && res.value != null && res.value.unread != null ? res.value.unread.intValue() : 0;
+        bell.setText(n > 0 ? Ui.tr("home.notificationsUnread", String.valueOf(n)) : Ui.tr("home.notifications"));
+        form.putClientProperty("unread", Integer.valueOf(n));
+        form.revalidate();
     }
 
     private void logout() {
