@@ -127,7 +127,8 @@ public final class SlotCalculator {
     /**
      * The slots of one local date, and the first instant at which the time rules (past, minimum notice, horizon,
      * urgency reserve released by time) could answer differently for that date if no data changed.
-     * {@code validUntil} is after "now" and may be {@link Instant#MAX}.
+     * The answer holds for every instant in [now, validUntil); validUntil is not before "now" (equal: it holds at
+     * that instant only) and may be {@link Instant#MAX}.
      */
     public record Day(List<Slot> slots, Instant validUntil) {
     }
@@ -182,7 +183,9 @@ public final class SlotCalculator {
     private Instant nextTimeChange(Slot s, Range r) {
         Instant now = ctx.now();
         Instant closes = ctx.staff() ? s.start() : s.start().minus(Duration.ofMinutes(ctx.minNoticeMinutes()));
-        Instant out = closes.isAfter(now) ? closes : Instant.MAX;
+        // At exactly "closes" the slot is still offered (the rules compare with isBefore) and stops being offered
+        // right after: that counts as a change to come, hence not isAfter
+        Instant out = closes.isBefore(now) ? Instant.MAX : closes;
         if (r.urgencyReserve() && !ctx.staff()) {
             Instant opens = s.start().minus(Duration.ofMinutes(r.releaseMinutesBefore()));
             if (opens.isAfter(now) && opens.isBefore(out)) {
