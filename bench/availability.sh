@@ -21,6 +21,9 @@ FROM=$(date -d '+1 day' +%F); TO=$(date -d '+28 day' +%F)
 APATH="/api/practitioners/$PR/availability?motiveId=$MOTIVE&from=$FROM&to=$TO"
 EPATH="/api/practices/$PRACTICE/earliest?motiveId=$CMOTIVE"
 SLOTS=$(curl -fsS "http://127.0.0.1:$PORT$APATH" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+# One earliest request before the load: a fresh backend computes the whole practice once (its cold cost, about
+# that of the uncached search), so that the fixed-rate phase measures the steady state, like availability above
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT$EPATH" || true
 # CPU time of the backend process (user + system, ms): divided by the requests of a phase it gives a cost per
 # request that the other load on the machine disturbs much less than latency does (warm-up included on both sides)
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$BACKEND_PID/stat"; }
