@@ -69,9 +69,4 @@ public class AvailabilityCache {
     public void put(Key key, Day day) {
         days.asMap().merge(key, day, (old, fresh) -> old.version() > fresh.version() ? old : fresh);
     }
-
-    /** For tests: forgets everything, as a restarted instance would. */
-    void clear() {
-        days.invalidateAll();
-    }
 }
