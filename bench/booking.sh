@@ -53,25 +53,34 @@ log "HTTP warm-up ${WARMUP}s"
 t=$(now); http_phase "$WARMUP" >/dev/null; reset_bookings_since "$t"
 log "HTTP measured ${DURATION}s"
 t=$(now); LOAD_HTTP_START=$(loadavg)
+"${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
+CPU_APP0=$(cpu_of "$BACKEND_PID"); CPU_PG0=$(pg_cpu)
 HTTP=$(http_phase "$DURATION")
+CPU_APP1=$(cpu_of "$BACKEND_PID"); CPU_PG1=$(pg_cpu); STMTS=$(pg_statements)
 HTTP_DB=$("${PSQL[@]}" -c "SELECT count(*) FROM appointment WHERE created_at >= '$t'")
+HTTP_COST=$(python3 -c "n=$HTTP_DB; s='$STMTS'.split(); print(f'backend CPU {($CPU_APP1-$CPU_APP0)*1000/n:.2f} ms, PostgreSQL CPU {($CPU_PG1-$CPU_PG0)*1000/n:.2f} ms, {int(s[0])/n:.1f} SQL statements (BEGIN/COMMIT included) taking {float(s[1])/n:.2f} ms to execute')")
 LOAD_HTTP=$(loadavg)
 reset_bookings_since "$t"
 log "pgbench warm-up ${WARMUP}s"
 t=$(now); pg_phase "$WARMUP" >/dev/null; reset_bookings_since "$t"
 log "pgbench measured ${DURATION}s"
 t=$(now)
+CPU_PG0=$(pg_cpu)
 PG_TPS=$(pg_phase "$DURATION")
+CPU_PG1=$(pg_cpu)
 PG_DB=$("${PSQL[@]}" -c "SELECT count(*) FROM appointment WHERE created_at >= '$t'")
+PG_COST=$(python3 -c "print(f'PostgreSQL CPU {($CPU_PG1-$CPU_PG0)*1000/$PG_DB:.2f} ms')")
 LOAD_PG=$(loadavg)
 reset_bookings_since "$t"
 HTTP_RATE=$(sed -n 's/.* rate=\([0-9.]*\) .*/\1/p' <<<"$HTTP")
-RATIO=$(python3 -c "print(f'{$HTTP_RATE / $PG_TPS:.2f}')")
+RATIO=$(python3 -c "print(f'{$HTTP_RATE / $PG_TPS:.3f}')")
 {
   echo "### Booking throughput ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   machine
   echo "- command: \`bench/booking.sh $DURATION\` (warm-up ${WARMUP}s each), $CLIENTS clients, outbox row: $OUTBOX"
   echo "- HTTP (wrk -t2 -c$CLIENTS): $HTTP; rows in the DB: $HTTP_DB; load average 1 min before/after: $LOAD_HTTP_START / $LOAD_HTTP"
+  echo "  - per booking: $HTTP_COST"
   echo "- pgbench (-c$CLIENTS -j2): tps $PG_TPS; rows in the DB: $PG_DB; load average after: $LOAD_PG"
+  echo "  - per booking: $PG_COST (pgbench's own CPU not counted)"
   echo "- ratio HTTP / pgbench: **$RATIO** (target >= 0.5)"
 } | tee "$OUT/result-booking.md"

@@ -24,3 +24,7 @@ bench/availability.sh 30 100
 bench/trigger-cost.sh 15
 bench/startup.sh 5
 bench/faults/run.sh
+# Notification dispatch (issue #4) and its faults (issue #6): own ports, own small database for the first two
+bench/notification/dispatch.sh 100000
+bench/faults/dispatch-kill.sh 50000 10
+bench/faults/slow-providers.sh 30

@@ -118,8 +118,12 @@ ensure_data() {
   fi
   # Afternoons of the 1,000 bench practitioners are the booking benchmarks' target: free them of any leftovers
   # (an interrupted run, or a data directory copied from elsewhere)
-  "${PSQL[@]}" -c "DELETE FROM appointment WHERE practitioner_id IN (SELECT id FROM practitioner WHERE last_name LIKE 'Bench%')
-      AND (starts_at AT TIME ZONE 'Europe/Paris')::time >= '13:00' AND starts_at > now()" >/dev/null
+  local leftovers="SELECT id FROM appointment WHERE practitioner_id IN (SELECT id FROM practitioner WHERE last_name LIKE 'Bench%')
+      AND (starts_at AT TIME ZONE 'Europe/Paris')::time >= '13:00' AND starts_at > now()"
+  if has_outbox; then
+    "${PSQL[@]}" -c "DELETE FROM notification_outbox WHERE appointment_id IN ($leftovers)" >/dev/null
+  fi
+  "${PSQL[@]}" -c "DELETE FROM appointment WHERE id IN ($leftovers)" >/dev/null
   "${PSQL[@]}" -c "VACUUM ANALYZE"
 }
 
@@ -160,3 +164,20 @@ machine() {
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
+
+# CPU seconds (user + system) used so far by a process, or by all the PostgreSQL server's processes: compared
+# before and after a phase, they give the CPU per booking whatever else runs on the machine.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"; }
+pg_cpu() {
+  local pm; pm=$(head -1 "$DATA/postmaster.pid")
+  # the postmaster's own CPU, its ended backends' (reaped: cutime, cstime) and its live backends'
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
+    for c in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || true; done; } |
+    awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { print s / hz }'
+}
+# SQL statements and their execution time in the database since the last pg_stat_statements_reset()
+# (BEGIN/COMMIT included; the reset itself and this query excluded)
+pg_statements() {
+  "${PSQL[@]}" -F' ' -c "SELECT sum(calls), round(sum(total_exec_time)::numeric, 1) FROM pg_stat_statements
+    WHERE query NOT LIKE '%pg_stat_statements%'"
+}

@@ -57,4 +57,7 @@ public class Appointment extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public int version;
+    /** On a NO_SHOW: excused no-shows do not count against the patient (noshow package). */
+    @Column(name = "no_show_excused")
+    public boolean noShowExcused;
 }

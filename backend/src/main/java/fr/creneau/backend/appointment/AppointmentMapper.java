@@ -28,6 +28,15 @@ public class AppointmentMapper {
         return toDtos(List.of(a)).map(l -> l.get(0));
     }
 
+    /**
+     * One appointment whose practitioner, motive and practice the caller already holds: only the patient and the
+     * site are looked up, by id, so that entities already in the session cost no query.
+     */
+    public Uni<AppointmentDto> toDto(Appointment a, Practitioner practitioner, Motive motive, Practice practice) {
+        return Patient.<Patient>findById(a.patientId).chain(patient -> Site.<Site>findById(a.siteId)
+                .map(site -> toDto(a, practitioner, patient, motive, site, practice)));
+    }
+
     public Uni<List<AppointmentDto>> toDtos(List<Appointment> appointments) {
         if (appointments.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -71,6 +80,7 @@ public class AppointmentMapper {
         d.motiveLabelEn = motive == null ? null : motive.labelEn;
         d.siteAddress = site == null ? null : site.address;
         d.timezone = practice == null ? null : practice.timezone;
+        d.noShowExcused = a.status == fr.creneau.model.rules.AppointmentStatus.NO_SHOW ? a.noShowExcused : null;
         return d;
     }
 

@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * A request that presents a bearer token must present a valid one, on public endpoints too: an expired or forged
  * token answers 401 problem+json instead of being quietly treated as anonymous, so the app knows to refresh.
+ * A "Bearer" header with no token is refused too: it is a client bug, not an anonymous visit.
  * /api/auth/* is exempt, because a client refreshing its expired access token may still send it along.
  */
 public class BearerTokenFilter {
@@ -27,9 +28,15 @@ public class BearerTokenFilter {
                 || request.getUriInfo().getPath().startsWith("/api/auth/")) {
             return Uni.createFrom().nullItem();
         }
+        if (authorization.substring(6).isBlank()) {
+            return Uni.createFrom().item(unauthorized());
+        }
         return identities.getDeferredIdentity()
                 .map(identity -> (Response) null)
-                .onFailure().recoverWithItem(e -> Problems.response(401, "unauthorized",
-                        "Sign in first: a valid access token is required"));
+                .onFailure().recoverWithItem(e -> unauthorized());
+    }
+
+    private static Response unauthorized() {
+        return Problems.response(401, "unauthorized", "Sign in first: a valid access token is required");
     }
 }

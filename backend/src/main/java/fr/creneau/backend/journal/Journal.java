@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,33 +63,54 @@ public class Journal {
     public Uni<Void> record(JournalActor actor, long practiceId, String action, String objectType, Long objectId,
                             String detail) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "INSERT INTO journal_head (practice_id, last_hash, entries) VALUES (:p, :h, 0) ON CONFLICT DO NOTHING")
-                        .setParameter("p", practiceId).setParameter("h", JournalHash.GENESIS).executeUpdate()
-                .chain(() -> s.createNativeQuery("SELECT last_hash FROM journal_head WHERE practice_id = :p FOR UPDATE", String.class)
-                        .setParameter("p", practiceId).getSingleResult())
-                .chain(prev -> s.createNativeQuery("SELECT nextval('access_journal_id_seq')", Long.class).getSingleResult()
-                        .chain(id -> {
-                            JournalEntry e = new JournalEntry();
-                            e.id = id;
-                            e.practiceId = practiceId;
-                            e.at = at;
-                            e.accountId = actor.accountId();
-                            e.role = actor.role();
-                            e.action = action;
-                            e.objectType = objectType;
-                            e.objectId = objectId;
-                            e.detail = detail;
-                            e.clientIp = actor.clientIp();
-                            e.prevHash = prev;
-                            e.hash = JournalHash.of(e);
-                            return s.persist(e).chain(() -> s.createNativeQuery(
-                                            "UPDATE journal_head SET last_id = :id, last_hash = :h, entries = entries + 1 WHERE practice_id = :p")
-                                    .setParameter("id", id).setParameter("h", e.hash).setParameter("p", practiceId)
-                                    .executeUpdate());
-                        })))
-                .replaceWithVoid();
+        return Panache.getSession().chain(s -> lockHead(s, practiceId, true).chain(head -> {
+            JournalEntry e = new JournalEntry();
+            e.id = ((Number) head[1]).longValue();
+            e.practiceId = practiceId;
+            e.at = at;
+            e.accountId = actor.accountId();
+            e.role = actor.role();
+            e.action = action;
+            e.objectType = objectType;
+            e.objectId = objectId;
+            e.detail = detail;
+            e.clientIp = actor.clientIp();
+            e.prevHash = (String) head[0];
+            e.hash = JournalHash.of(e);
+            return s.createNativeQuery(APPEND)
+                    .setParameter("id", e.id).setParameter("p", practiceId).setParameter("at", e.at)
+                    .setParameter("account", e.accountId).setParameter("role", e.role == null ? null : e.role.name())
+                    .setParameter("action", e.action).setParameter("type", e.objectType)
+                    .setParameter("object", e.objectId).setParameter("detail", e.detail)
+                    .setParameter("ip", e.clientIp).setParameter("prev", e.prevHash).setParameter("h", e.hash)
+                    .executeUpdate();
+        })).replaceWithVoid();
     }
+
+    /**
+     * Locks the practice's chain head and returns its last hash and the next entry id, in one round trip. The id
+     * is drawn after the lock is granted (the CTE is materialised, so the lock comes first): ids then grow in
+     * chain order, which {@link JournalService#verify} relies on. Appends of one practice wait here, so callers
+     * journal as the last step of their transaction, to hold the lock for as short a time as possible.
+     */
+    private static Uni<Object[]> lockHead(Mutiny.Session s, long practiceId, boolean createIfMissing) {
+        return s.createNativeQuery(LOCK_HEAD, Object[].class).setParameter("p", practiceId).getSingleResultOrNull()
+                .chain(head -> head != null || !createIfMissing
+                        ? Uni.createFrom().item(head)
+                        : s.createNativeQuery(CREATE_HEAD).setParameter("p", practiceId)
+                                .setParameter("h", JournalHash.GENESIS).executeUpdate()
+                                .chain(() -> lockHead(s, practiceId, false)));
+    }
+
+    static final String LOCK_HEAD = "WITH h AS MATERIALIZED (SELECT last_hash FROM journal_head WHERE practice_id = :p FOR UPDATE)"
+            + " SELECT last_hash, nextval('access_journal_id_seq') FROM h";
+    /** A practice's first entry: its head starts at the genesis hash (a concurrent first append may win: fine). */
+    static final String CREATE_HEAD = "INSERT INTO journal_head (practice_id, last_hash, entries) VALUES (:p, :h, 0) ON CONFLICT DO NOTHING";
+    /** The entry and the head's move to it, in one statement. */
+    static final String APPEND = "WITH e AS (INSERT INTO access_journal (id, practice_id, at, account_id, role, action,"
+            + " object_type, object_id, detail, client_ip, prev_hash, hash) VALUES (:id, :p, :at, :account, :role, :action,"
+            + " :type, :object, :detail, :ip, :prev, :h))"
+            + " UPDATE journal_head SET last_id = :id, last_hash = :h, entries = entries + 1 WHERE practice_id = :p";
 
     /** The signed-in caller and their address; call it while the request is active (before any async hop). */
     public JournalActor currentActor() {

@@ -43,6 +43,9 @@ public class LiveResource {
     @Inject
     LiveEvents live;
 
+    @Inject
+    JsonWebToken bearer;
+
     @GET
     @PermitAll
     // on a worker thread: authorization resolves the caller's identity (and may parse a token) before streaming
@@ -50,13 +53,17 @@ public class LiveResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> events(@PathParam("practiceId") long practiceId,
                                           @QueryParam("access_token") String accessToken, @Context Sse sse) {
-        authorize(practiceId, accessToken);
+        Instant expiresAt = authorize(practiceId, accessToken);
+        // the stream ends when the token does: a revoked or departed staff member stops hearing the practice, and
+        // the app reconnects with a fresh token
+        Duration left = Duration.between(Instant.now(), expiresAt);
         LiveEvent ready = new LiveEvent(0, LiveEvents.READY, practiceId, Instant.now().toString(), Map.of());
         // the practice's stream is subscribed before READY goes out, so nothing published after READY is missed
         return Multi.createBy().merging().streams(
                 live.stream(practiceId).map(e -> event(sse, e)),
                 Multi.createFrom().item(event(sse, ready)),
-                Multi.createFrom().ticks().every(HEARTBEAT).map(t -> sse.newEventBuilder().comment("keep-alive").build()));
+                Multi.createFrom().ticks().every(HEARTBEAT).map(t -> sse.newEventBuilder().comment("keep-alive").build()))
+                .select().first(left.isNegative() ? Duration.ZERO : left);
     }
 
     private static OutboundSseEvent event(Sse sse, LiveEvent e) {
@@ -64,13 +71,13 @@ public class LiveResource {
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(LiveEvent.class, e).build();
     }
 
-    /** Staff of this practice only; anyone else is told nothing exists here. */
-    private void authorize(long practiceId, String accessToken) {
+    /** Staff of this practice only; anyone else is told nothing exists here. Answers when the token expires. */
+    private Instant authorize(long practiceId, String accessToken) {
         if (!user.isAnonymous()) {
             if (!user.isStaffOf(practiceId)) {
                 throw ProblemException.notFound("Practice");
             }
-            return;
+            return Instant.ofEpochSecond(bearer.getExpirationTime());
         }
         if (accessToken == null || accessToken.isBlank()) {
             throw new UnauthorizedException();
@@ -87,6 +94,7 @@ public class LiveResource {
         if (!staff || practice == null || !Long.toString(practiceId).equals(practice.toString())) {
             throw ProblemException.notFound("Practice");
         }
+        return Instant.ofEpochSecond(jwt.getExpirationTime());
     }
 
     private static boolean isRole(String name) {

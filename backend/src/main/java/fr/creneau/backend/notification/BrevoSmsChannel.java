@@ -10,9 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * SMS through Brevo's transactional SMS API ({@code POST /v3/transactionalSMS/sms}): a French provider, hosted in
@@ -29,9 +33,15 @@ public final class BrevoSmsChannel implements NotificationChannel {
     private final URI endpoint;
     private final String apiKey;
     private final String sender;
+    private final int concurrency;
     private final ObjectMapper json = new ObjectMapper();
 
     public BrevoSmsChannel(HttpClient http, String baseUrl, String apiKey, String sender) {
+        this(http, baseUrl, apiKey, sender, 8);
+    }
+
+    public BrevoSmsChannel(HttpClient http, String baseUrl, String apiKey, String sender, int concurrency) {
+        this.concurrency = Math.max(1, concurrency);
         this.http = http;
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + PATH);
         this.apiKey = apiKey;
@@ -45,21 +55,37 @@ public final class BrevoSmsChannel implements NotificationChannel {
 
     @Override
     public List<SendResult> send(List<Outgoing> messages) {
-        List<SendResult> results = new ArrayList<>(messages.size());
-        for (Outgoing o : messages) {
-            results.add(sendOne(o));
+        // Brevo takes one SMS per request: up to `concurrency` requests in flight, so that a slow provider
+        // (seconds per call) does not make a chunk take chunk x seconds and overrun the dispatcher's lease
+        SendResult[] results = new SendResult[messages.size()];
+        for (int from = 0; from < messages.size(); from += concurrency) {
+            List<CompletableFuture<SendResult>> wave = new ArrayList<>();
+            int to = Math.min(messages.size(), from + concurrency);
+            for (int i = from; i < to; i++) {
+                wave.add(sendOne(messages.get(i)));
+            }
+            for (int i = from; i < to; i++) {
+                try {
+                    results[i] = wave.get(i - from).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    results[i] = SendResult.retry("interrupted");
+                } catch (ExecutionException e) {
+                    results[i] = SendResult.retry(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+                }
+            }
         }
-        return results;
+        return Arrays.asList(results);
     }
 
-    private SendResult sendOne(Outgoing o) {
+    private CompletableFuture<SendResult> sendOne(Outgoing o) {
         String e164 = SmsNumbers.mobileE164(o.target());
         if (e164 == null) {
-            return SendResult.failed("not_a_mobile_number");
+            return CompletableFuture.completedFuture(SendResult.failed("not_a_mobile_number"));
         }
         String text = o.message().shortText();
         if (GsmText.segments(text) > MessageRenderer.MAX_SMS_SEGMENTS) {
-            return SendResult.failed("too_long");
+            return CompletableFuture.completedFuture(SendResult.failed("too_long"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "transactional");
@@ -68,15 +94,23 @@ public final class BrevoSmsChannel implements NotificationChannel {
         body.put("content", text);
         body.put("tag", List.of("creneau", o.idempotencyKey()));
         body.put("unicodeEnabled", !GsmText.isGsm(text));
+        HttpRequest request;
         try {
-            HttpRequest request = HttpRequest.newBuilder(endpoint)
+            request = HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(15))
                     .header("api-key", apiKey)
                     .header("accept", "application/json")
                     .header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(SendResult.failed("unencodable: " + e.getMessage()));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                return SendResult.retry(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
             int status = response.statusCode();
             if (status == 200 || status == 201) {
                 return SendResult.sent(reference(response.body()));
@@ -84,12 +118,7 @@ public final class BrevoSmsChannel implements NotificationChannel {
             String error = "HTTP " + status + ": " + abbreviate(response.body());
             // 400: the provider refuses this message (a bad number); everything else may pass later
             return status == 400 ? SendResult.failed(error) : SendResult.retry(error);
-        } catch (IOException e) {
-            return SendResult.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SendResult.retry("interrupted");
-        }
+        });
     }
 
     private String reference(String body) {

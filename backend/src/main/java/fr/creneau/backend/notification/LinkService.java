@@ -98,7 +98,8 @@ public class LinkService {
         }
         Instant now = clock.instant();
         return NotificationLink.<NotificationLink>find("tokenHash", LinkTokens.hash(token)).firstResult().map(link -> {
-            if (link == null || link.usedAt != null || !link.expiresAt.isAfter(now)) {
+            // a link of an absence notice chooses a slot (fallout package), it never confirms or cancels
+            if (link == null || link.usedAt != null || !link.expiresAt.isAfter(now) || !"CONFIRM".equals(link.purpose)) {
                 throw ProblemException.notFound("Link");
             }
             return link;

@@ -56,6 +56,20 @@ public final class MessageRenderer {
         return new RenderedMessage(title, text, null, null, null, null);
     }
 
+    // ---- waitlist (noshow branch): kept in a block of their own to ease merges
+
+    /**
+     * A waitlist offer went to someone else first: the practice, date and time only, and that the patient is still
+     * waiting. Push and SMS alike, within one GSM-7 part.
+     */
+    public RenderedMessage renderWaitlistGone(String practiceName, java.time.LocalDate day, String hhmm) {
+        String title = title(NotificationKind.WAITLIST_GONE);
+        String text = GsmText.toGsm("Le créneau du " + SHORT_DATE.format(day) + " à " + hhmm + " (" + cut(practiceName, 40)
+                + ") a été pris. Vous restez sur la liste d'attente.");
+        return new RenderedMessage(title, text, null, null, null, null);
+    }
+    // ---- end of the waitlist block
+
     static String title(NotificationKind kind) {
         return switch (kind) {
             case BOOKED_CONFIRMATION -> "Rendez-vous confirmé";
@@ -65,6 +79,7 @@ public final class MessageRenderer {
             case ABSENCE_NOTICE -> "Information sur votre rendez-vous";
             case WAITLIST_OFFER -> "Un créneau s'est libéré";
             case REQUEST_ANSWERED -> "Réponse de votre cabinet";
+            case WAITLIST_GONE -> "Créneau déjà pris";
             default -> "Rappel de rendez-vous";
         };
     }
@@ -194,5 +209,94 @@ public final class MessageRenderer {
 
     private static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    // ---------------------------------------------------------------- absences and their fallout (branch absence)
+
+    /**
+     * What an absence notice carries besides the appointment: the practice's emergency number, who replaces the
+     * practitioner (free text set by the practice), and the proposed starts (times only: no practitioner name,
+     * which could tell a specialty on a lock screen).
+     */
+    public record AbsenceNotice(String emergencyNumber, String substitute, List<java.time.Instant> proposals) {
+    }
+
+    /**
+     * ABSENCE_CANCELLED and ABSENCE_PROPOSAL. Push and SMS name the practice, date, time and address (and the motive
+     * only when the practice opted it in), then the phone, the emergency number and the substitute, within two GSM-7
+     * parts: the substitute, the address and the practice name are cut, in that order, never the numbers or the link.
+     */
+    public RenderedMessage renderAbsence(NotificationKind kind, DeliveryChannel channel, AppointmentView a,
+                                         AbsenceNotice notice, String link) {
+        String title = kind == NotificationKind.ABSENCE_PROPOSAL ? "Rendez-vous annulé : nouveaux créneaux proposés"
+                : "Rendez-vous annulé : praticien absent";
+        if (channel != DeliveryChannel.EMAIL) {
+            String text = "";
+            int[][] cuts = {{1000, 1000, 200}, {1000, 1000, 60}, {60, 1000, 60}, {40, 40, 40}, {0, 30, 30}, {0, 20, 0}};
+            for (int[] cut : cuts) {
+                text = GsmText.toGsm(absenceLine(kind, a, notice, link, cut[0], cut[1], cut[2]));
+                if (GsmText.segments(text) <= MAX_SMS_SEGMENTS) {
+                    break;
+                }
+            }
+            return new RenderedMessage(title, text, null, null, null, null);
+        }
+        String shortText = absenceLine(kind, a, notice, link, 1000, 1000, 200);
+        ZonedDateTime t = a.startsAt().atZone(a.zone());
+        StringBuilder text = new StringBuilder("Bonjour,\n\nLe praticien est absent : votre rendez-vous du ")
+                .append(LONG_DATE.format(t)).append(" à ").append(TIME.format(t)).append(" est annulé.\n  ")
+                .append(a.practiceName()).append('\n').append("  ").append(a.address()).append('\n');
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><body><p>Bonjour,</p><p>")
+                .append(esc("Le praticien est absent : votre rendez-vous du " + LONG_DATE.format(t) + " à "
+                        + TIME.format(t) + " est annulé.")).append("<br>").append(esc(a.practiceName())).append("<br>")
+                .append(esc(a.address())).append("</p>");
+        if (a.motiveLabel() != null) {
+            text.append("  ").append(a.motiveLabel()).append('\n');
+        }
+        if (link != null) {
+            text.append("\nNous vous proposons ces créneaux :\n");
+            html.append("<p>Nous vous proposons ces créneaux :</p><ul>");
+            for (java.time.Instant p : notice.proposals()) {
+                ZonedDateTime pt = p.atZone(a.zone());
+                text.append("- ").append(LONG_DATE.format(pt)).append(" à ").append(TIME.format(pt)).append('\n');
+                html.append("<li>").append(esc(LONG_DATE.format(pt))).append(" à ").append(TIME.format(pt)).append("</li>");
+            }
+            text.append("\nChoisir un créneau (ou dans l'application) : ").append(link).append('\n');
+            html.append("</ul><p><a href=\"").append(esc(link)).append("\">Choisir un créneau</a> (ou dans l'application)</p>");
+        } else {
+            text.append("\nPour un autre rendez-vous : ").append(a.practicePhone()).append('\n');
+            html.append("<p>Pour un autre rendez-vous : ").append(esc(a.practicePhone())).append("</p>");
+        }
+        String help = absenceHelp(a, notice, 200);
+        text.append('\n').append(help).append("\n\nCreneau\n");
+        html.append("<p>").append(esc(help)).append("</p><p>Creneau</p></body></html>");
+        return new RenderedMessage(title, shortText, title + " - " + a.practiceName(), text.toString(), html.toString(), null);
+    }
+
+    static String absenceLine(NotificationKind kind, AppointmentView a, AbsenceNotice notice, String link,
+                              int addressMax, int nameMax, int substituteMax) {
+        ZonedDateTime day = a.startsAt().atZone(a.zone());
+        StringBuilder b = new StringBuilder("Praticien absent, RDV annulé : ").append(cut(a.practiceName(), nameMax))
+                .append(", ").append(SHORT_DATE.format(day)).append(" à ").append(TIME.format(day));
+        motive(b, a);
+        address(b, a, addressMax);
+        b.append('.');
+        if (link != null) {
+            int n = notice.proposals().size();
+            b.append(' ').append(n).append(n > 1 ? " créneaux proposés" : " créneau proposé")
+                    .append(" : ").append(link).append(" (ou dans l'appli).");
+        }
+        b.append(' ').append(absenceHelp(a, notice, substituteMax));
+        return b.toString();
+    }
+
+    /** Where to turn meanwhile: the practice, the emergency number, the substitute when there is one. */
+    private static String absenceHelp(AppointmentView a, AbsenceNotice notice, int substituteMax) {
+        StringBuilder b = new StringBuilder("Cabinet ").append(a.practicePhone()).append(". Urgence : ")
+                .append(notice.emergencyNumber() == null ? "15" : notice.emergencyNumber()).append('.');
+        if (notice.substitute() != null && !notice.substitute().isBlank() && substituteMax > 0) {
+            b.append(" Remplaçant : ").append(cut(notice.substitute().trim(), substituteMax)).append('.');
+        }
+        return b.toString();
     }
 }

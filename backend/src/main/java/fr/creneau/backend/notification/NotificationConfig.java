@@ -57,6 +57,26 @@ public interface NotificationConfig {
 
         /** Defaults to the project of the service account. */
         Optional<String> projectId();
+
+        /**
+         * Messages in flight at once (sendEach sends each message as its own HTTP request): the size of both the
+         * SDK's executor and the kept-alive connection pool, so that every sender thread reuses a connection.
+         */
+        @WithDefault("32")
+        int concurrency();
+
+        /** A provider that does not answer must not pin the dispatcher's threads: connect and read time-outs. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        @WithDefault("PT10S")
+        Duration readTimeout();
+
+        /**
+         * Benchmarks and fault tests only: every FCM and OAuth request goes to this base URL (a local fake, e.g.
+         * http://127.0.0.1:18191) instead of Google's hosts; the SDK code path is otherwise unchanged.
+         */
+        Optional<String> endpoint();
     }
 
     interface Sms {

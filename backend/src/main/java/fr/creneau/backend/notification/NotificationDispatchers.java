@@ -1,8 +1,5 @@
 package fr.creneau.backend.notification;
 
-import com.google.auth.oauth2.GoogleCredentials;
-import com.google.firebase.FirebaseApp;
-import com.google.firebase.FirebaseOptions;
 import com.google.firebase.messaging.FirebaseMessaging;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mailer;
@@ -128,10 +125,10 @@ public class NotificationDispatchers {
     }
 
     private FirebaseMessaging firebase(Path credentialsFile) {
+        NotificationConfig.Fcm fcm = config.fcm();
         try (InputStream in = Files.newInputStream(credentialsFile)) {
-            FirebaseOptions.Builder options = FirebaseOptions.builder().setCredentials(GoogleCredentials.fromStream(in));
-            config.fcm().projectId().ifPresent(options::setProjectId);
-            return FirebaseMessaging.getInstance(FirebaseApp.initializeApp(options.build(), "creneau-notifications"));
+            return FcmClient.create(in, fcm.projectId().orElse(null), new FcmClient.Settings(fcm.concurrency(),
+                    fcm.connectTimeout(), fcm.readTimeout(), fcm.endpoint().orElse(null)), "creneau-notifications");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the Firebase service account " + credentialsFile, e);
         }

@@ -12,7 +12,21 @@ public enum NotificationKind {
     ABSENCE_NOTICE,
     WAITLIST_OFFER,
     /** The practice answered a patient's request: push only, no appointment, no clinical detail. */
-    REQUEST_ANSWERED;
+    REQUEST_ANSWERED,
+    // ---- waitlist (noshow branch): kept in a block of their own to ease merges
+    /** A waitlist offer the patient held went to someone else (or the slot was booked): they stay on the waitlist. */
+    WAITLIST_GONE,
+    // ---- end of the waitlist block
+    // --- absences and their fallout (branch absence)
+    /** The practitioner is away: the appointment is cancelled; emergency number and substitute. */
+    ABSENCE_CANCELLED,
+    /** The same, with the nearest free slots proposed and a single-use link to pick one. */
+    ABSENCE_PROPOSAL;
+
+    /** Waitlist messages: about a slot, not an appointment; practice, date and time only, push or SMS. */
+    public boolean aboutWaitlist() {
+        return this == WAITLIST_OFFER || this == WAITLIST_GONE;
+    }
 
     /** Reminders of the same patient's same day are merged into one message. */
     public boolean grouped() {
@@ -29,11 +43,16 @@ public enum NotificationKind {
      * reminder for a slot that moved or was cancelled since is dropped, not sent.
      */
     public boolean needsLiveAppointment() {
-        return this != CANCELLED && this != ABSENCE_NOTICE && this != WAITLIST_OFFER && !aboutRequest();
+        return this != CANCELLED && this != ABSENCE_NOTICE && !aboutWaitlist() && !aboutRequest() && !aboutAbsence();
     }
 
     /** Messages about a patient request rather than an appointment: they name the practice and nothing else. */
     public boolean aboutRequest() {
         return this == REQUEST_ANSWERED;
+    }
+
+    /** Notices about an appointment an absence cancelled: the appointment is no longer live, on purpose. */
+    public boolean aboutAbsence() {
+        return this == ABSENCE_CANCELLED || this == ABSENCE_PROPOSAL;
     }
 }

@@ -33,4 +33,6 @@ public class NotificationLink extends PanacheEntityBase {
     public Instant usedAt;
     @Column(name = "used_action")
     public String usedAction;
+    /** CONFIRM (reminders' confirm/cancel) or ABSENCE_PROPOSAL (choose a proposed slot): see V9_1. */
+    public String purpose;
 }

@@ -7,6 +7,13 @@ public final class PatientMapper {
     private PatientMapper() {
     }
 
+    /** @param noShows unexcused and excused no-show counts at the staff's practice (null: none) */
+    public static PatientDto toStaffDto(Patient p, int[] noShows) {
+        PatientDto d = toDto(p, noShows == null ? 0 : noShows[0]);
+        d.excusedNoShowCount = noShows == null ? 0 : noShows[1];
+        return d;
+    }
+
     public static PatientDto toDto(Patient p, Integer noShowCount) {
         PatientDto d = new PatientDto();
         d.id = p.id;

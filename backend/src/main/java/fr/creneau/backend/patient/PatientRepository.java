@@ -67,29 +67,24 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, Long> {
     }
 
     /** The same person by identity: names (ignoring case), birth date and phone. */
+    /**
+     * Serialises, until the end of the transaction, the creation of one identity (names, birth date, phone): two
+     * secretaries registering the same caller at the same moment then find each other's record instead of creating
+     * two. Patients are not unique by identity in the schema (homonyms sharing a phone, e.g. twins, exist).
+     */
+    public Uni<Void> lockIdentity(String lastName, String firstName, LocalDate birthDate, String phone) {
+        String key = lastName.trim().toLowerCase(Locale.ROOT) + '\n' + firstName.trim().toLowerCase(Locale.ROOT)
+                + '\n' + birthDate + '\n' + phone;
+        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                        .setParameter("key", key)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
     public Uni<Patient> findIdentical(String lastName, String firstName, LocalDate birthDate, String phone) {
         return find("lower(lastName) = ?1 and lower(firstName) = ?2 and birthDate = ?3 and phone = ?4 order by id",
                 lastName.trim().toLowerCase(Locale.ROOT), firstName.trim().toLowerCase(Locale.ROOT), birthDate, phone)
                 .firstResult();
-    }
-
-    /** NO_SHOW appointments per patient, at this practice only: another practice's record is not ours to show. */
-    public Uni<Map<Long, Integer>> noShowCounts(long practiceId, List<Long> patientIds) {
-        if (patientIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select a.patientId, count(a) from Appointment a where a.practiceId = ?1 and a.patientId in ?2"
-                                + " and a.status = fr.creneau.model.rules.AppointmentStatus.NO_SHOW group by a.patientId",
-                        Object[].class)
-                .setParameter(1, practiceId).setParameter(2, patientIds).getResultList())
-                .map(rows -> {
-                    Map<Long, Integer> counts = new HashMap<>();
-                    for (Object[] row : rows) {
-                        counts.put((Long) row[0], ((Long) row[1]).intValue());
-                    }
-                    return counts;
-                });
     }
 
     private static String likePrefix(String word) {

@@ -19,6 +19,9 @@ public class PatientService {
     @Inject
     PatientRepository patients;
 
+    @Inject
+    fr.creneau.backend.noshow.NoShowRepository noShows;
+
     public Uni<List<PatientDto>> search(CurrentUser user, long practiceId, String q, String birthDate, String phone) {
         user.requireStaffOf(practiceId, "Practice");
         LocalDate birth = null;
@@ -40,9 +43,9 @@ public class PatientService {
         LocalDate birthFilter = birth;
         String phoneFilter = e164;
         return Panache.withSession(() -> patients.searchKnownTo(practiceId, words, birthFilter, phoneFilter)
-                .chain(found -> patients.noShowCounts(practiceId, found.stream().map(p -> p.id).toList())
+                .chain(found -> noShows.counts(practiceId, found.stream().map(p -> p.id).toList())
                         .map(counts -> found.stream()
-                                .map(p -> PatientMapper.toDto(p, counts.getOrDefault(p.id, 0)))
+                                .map(p -> PatientMapper.toStaffDto(p, counts.get(p.id)))
                                 .toList())));
     }
 
@@ -63,13 +66,14 @@ public class PatientService {
         LocalDate birth = LocalDate.parse(dto.birthDate);
         String lastName = dto.lastName.trim();
         String firstName = dto.firstName.trim();
-        return Panache.withTransaction(() -> patients.findIdentical(lastName, firstName, birth, phone)
+        return Panache.withTransaction(() -> patients.lockIdentity(lastName, firstName, birth, phone)
+                .chain(() -> patients.findIdentical(lastName, firstName, birth, phone))
                 .chain(existing -> {
                     if (existing != null) {
                         return patients.linkToPractice(practiceId, existing.id)
-                                .chain(() -> patients.noShowCounts(practiceId, List.of(existing.id)))
-                                .map(counts -> Response.ok(PatientMapper.toDto(existing,
-                                        counts.getOrDefault(existing.id, 0))).build());
+                                .chain(() -> noShows.counts(practiceId, List.of(existing.id)))
+                                .map(counts -> Response.ok(PatientMapper.toStaffDto(existing,
+                                        counts.get(existing.id))).build());
                     }
                     Patient p = new Patient();
                     p.lastName = lastName;
@@ -79,7 +83,7 @@ public class PatientService {
                     p.email = dto.email == null || dto.email.isBlank() ? null : dto.email.trim();
                     return patients.persistAndFlush(p)
                             .chain(() -> patients.linkToPractice(practiceId, p.id))
-                            .map(v -> Response.status(201).entity(PatientMapper.toDto(p, 0)).build());
+                            .map(v -> Response.status(201).entity(PatientMapper.toStaffDto(p, null)).build());
                 }));
     }
 }

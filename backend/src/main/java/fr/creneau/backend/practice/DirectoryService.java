@@ -72,12 +72,17 @@ public class DirectoryService {
     }
 
     @WithSession
-    public Uni<PracticeDto> practice(long id) {
+    public Uni<PracticeDto> practice(Viewer viewer, long id) {
         return Practice.<Practice>findById(id).flatMap(p -> {
             if (p == null) {
                 throw ProblemException.notFound("Practice");
             }
-            return Site.<Site>list("practiceId = ?1 order by id", id).map(sites -> PracticeMapper.toDto(p, sites));
+            return Site.<Site>list("practiceId = ?1 order by id", id).map(sites -> {
+                PracticeDto d = PracticeMapper.toDto(p, sites);
+                // the practice's own rule about its patients: its staff only
+                d.maxUnexcusedNoShows = viewer.isStaffOf(id) ? p.maxUnexcusedNoShows : null;
+                return d;
+            });
         });
     }
 

@@ -33,6 +33,10 @@ public class Practice extends PanacheEntityBase {
     @Column(name = "horizon_days")
     public int horizonDays = 90;
 
+    /** After this many unexcused no-shows a patient books through the secretariat; null: no rule (noshow package). */
+    @Column(name = "max_unexcused_no_shows")
+    public Integer maxUnexcusedNoShows;
+
     public ZoneId zone() {
         return ZoneId.of(timezone);
     }

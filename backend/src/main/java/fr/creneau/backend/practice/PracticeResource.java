@@ -34,7 +34,7 @@ public class PracticeResource {
     @Path("/practices/{id}")
     @PermitAll
     public Uni<PracticeDto> practice(@PathParam("id") long id) {
-        return directory.practice(id);
+        return Viewer.resolve(identities).flatMap(v -> directory.practice(v, id));
     }
 
     @GET

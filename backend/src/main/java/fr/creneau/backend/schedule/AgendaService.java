@@ -54,6 +54,10 @@ public class AgendaService {
     @Inject
     Clock clock;
 
+    /** Offers released urgency slots to the waitlist, in the release's transaction. */
+    @Inject
+    fr.creneau.backend.waitlist.WaitlistService waitlist;
+
     /** Every change of an agenda is journaled in its own transaction. */
     @Inject
     Journal journal;
@@ -138,6 +142,8 @@ public class AgendaService {
                 u.releasedAt = clock.instant();
                 u.releasedBy = viewer.accountId();
                 return u.persist()
+                        // the released slots go to the waitlist first, like a cancellation's
+                        .chain(() -> waitlist.rangeReleased(r, date))
                         .chain(() -> journal.record(actor, viewer.practiceId(), Journal.URGENCY_RELEASE,
                                 Journal.OPENING_RANGE, r.id, "date=" + date + " practitionerId=" + r.practitionerId))
                         .replaceWith(r.practitionerId);

@@ -3,6 +3,7 @@ package fr.creneau.backend.waitlist;
 import fr.creneau.backend.appointment.Caller;
 import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.model.api.WaitlistEntryDto;
+import fr.creneau.model.api.WaitlistOfferDto;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,6 +56,23 @@ public class WaitlistResource {
     @RolesAllowed({"PATIENT", "SECRETARY", "PRACTICE_ADMIN"})
     public Uni<Response> delete(@PathParam("id") long id) {
         return service.delete(Caller.of(user), id).map(v -> Response.noContent().build());
+    }
+
+    /** The caller's offers and their relatives', for slots still to come, newest first (open ones to claim). */
+    @GET
+    @Path("waitlist/offers/mine")
+    @RolesAllowed("PATIENT")
+    public Uni<List<WaitlistOfferDto>> myOffers() {
+        return service.myOffers(Caller.of(user));
+    }
+
+    /** 204; the next patient in line is offered the slot at once. 409 offer_declined/slot_taken, 410 offer_expired. */
+    @POST
+    @Path("waitlist/offers/{id}/decline")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"PATIENT", "SECRETARY", "PRACTICE_ADMIN"})
+    public Uni<Response> decline(@PathParam("id") long offerId) {
+        return service.decline(Caller.of(user), offerId).map(v -> Response.noContent().build());
     }
 
     /** 201 with the appointment for the first claim; 409 slot_taken after it, 410 offer_expired once expired. */

@@ -1,6 +1,15 @@
 package fr.creneau.backend.waitlist;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.creneau.backend.practice.Viewer;
+import fr.creneau.backend.schedule.OpeningRange;
+import fr.creneau.backend.schedule.ScheduleService;
+import fr.creneau.model.api.SlotDto;
+import fr.creneau.model.api.WaitlistOfferDto;
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+import java.time.ZoneId;
 import fr.creneau.backend.appointment.AppointmentService;
 import fr.creneau.backend.appointment.Caller;
 import fr.creneau.backend.notification.DeliveryChannel;
@@ -55,7 +64,10 @@ public class WaitlistService {
             + " AND e.patient_id <> :freedPatient"
             + " AND CAST(:day AS date) BETWEEN e.from_date AND e.to_date"
             + " AND (e.from_time IS NULL OR (CAST(:time AS time) >= e.from_time AND CAST(:time AS time) < e.to_time))"
-            + " ORDER BY e.created_at, e.id";
+            // one open offer per entry at a time, and each entry once per round
+            + " AND NOT EXISTS (SELECT 1 FROM waitlist_offer o WHERE o.entry_id = e.id"
+            + " AND (o.round_id = :round OR o.status = 'OPEN'))"
+            + " ORDER BY e.created_at, e.id LIMIT :need";
 
     /** Same recipient rule as the notification package: the holder's first account. */
     static final String RECIPIENT = "SELECT (SELECT a.id FROM account a WHERE a.patient_id = COALESCE(pt.holder_id, pt.id)"
@@ -76,8 +88,21 @@ public class WaitlistService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ScheduleService schedule;
+
     @ConfigProperty(name = "creneau.waitlist.offer-minutes", defaultValue = "30")
     int offerMinutes;
+
+    /** How many entries a freed slot is offered to at once; the next ones get it when an offer expires or is declined. */
+    @ConfigProperty(name = "creneau.waitlist.wave-size", defaultValue = "3")
+    int waveSize;
+
+    /** Off in tests, which call {@link #advance} themselves with the time they need. */
+    @ConfigProperty(name = "creneau.waitlist.advance.enabled", defaultValue = "true")
+    boolean advanceEnabled;
+
+    private static final Logger LOG = Logger.getLogger(WaitlistService.class);
 
     // ---------------------------------------------------------------- entries
 
@@ -180,94 +205,329 @@ public class WaitlistService {
     }
 
     private Uni<List<WaitlistEntryDto>> list(String where, long id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + " FROM waitlist_entry e WHERE "
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + ", pr.name,"
+                        + " d.first_name || ' ' || d.last_name, pt.first_name || ' ' || pt.last_name, m.label_fr, m.label_en"
+                        + " FROM waitlist_entry e JOIN practice pr ON pr.id = e.practice_id"
+                        + " LEFT JOIN practitioner d ON d.id = e.practitioner_id JOIN patient pt ON pt.id = e.patient_id"
+                        + " JOIN motive m ON m.id = e.motive_id WHERE "
                         + where + " AND e.status = 'OPEN' ORDER BY e.created_at, e.id", Object[].class)
                 .setParameter("id", id).getResultList()).map(rows -> {
                     List<WaitlistEntryDto> out = new ArrayList<>();
                     for (Object[] row : rows) {
-                        out.add(toDto(row));
+                        WaitlistEntryDto d = toDto(row);
+                        // names for display; the practitioner's is absent when anyone of the practice will do
+                        d.practiceName = (String) row[11];
+                        d.practitionerName = (String) row[12];
+                        d.patientName = (String) row[13];
+                        d.motiveLabelFr = (String) row[14];
+                        d.motiveLabelEn = (String) row[15];
+                        out.add(d);
                     }
                     return out;
                 });
     }
 
-    // ---------------------------------------------------------------- offers
+    // ---------------------------------------------------------------- offers: rounds and waves
+
+    /** An appointment that holds its slot (same rule as the exclusion constraint). */
+    static final String LIVE = "a.status NOT IN ('CANCELLED_BY_PATIENT', 'CANCELLED_BY_PRACTICE')";
 
     /**
-     * A slot freed up (a cancellation, a move away): every matching open entry gets an offer, oldest entry first
-     * (its rank), each with its notification, all in the caller's transaction so that a change that rolls back
-     * offers nothing. Call it after the change is flushed.
+     * A slot freed up (a cancellation, a move away): a new round offers it to the first matching entries, a wave of
+     * {@code creneau.waitlist.wave-size} at a time, each offer with its notification, all in the caller's
+     * transaction so that a change that rolls back offers nothing. Call it after the change is flushed.
      */
     public Uni<Void> slotFreed(long practiceId, long practitionerId, long motiveId, Instant start, long freedPatientId) {
         Instant now = clock.instant();
         if (!start.isAfter(now)) {
             return Uni.createFrom().voidItem();
         }
-        Instant expires = now.plus(Duration.ofMinutes(offerMinutes));
-        return Practice.<Practice>findById(practiceId).chain(practice -> {
-            ZonedDateTime local = start.atZone(practice.zone());
-            return Panache.getSession().chain(s -> s.createNativeQuery(MATCHING, Object[].class)
-                    .setParameter("practice", practiceId)
-                    .setParameter("motive", motiveId)
-                    .setParameter("practitioner", practitionerId)
-                    .setParameter("freedPatient", freedPatientId)
-                    .setParameter("day", local.toLocalDate())
-                    .setParameter("time", local.toLocalTime())
-                    .getResultList()
-                    .chain(rows -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        int rank = 0;
-                        for (Object[] row : rows) {
-                            long entryId = ((Number) row[0]).longValue();
-                            long patientId = ((Number) row[1]).longValue();
-                            int r = ++rank;
-                            chain = chain.chain(() -> offer(s, entryId, patientId, practiceId, practitionerId, motiveId,
-                                    local, expires, r));
-                        }
-                        return chain;
-                    }));
-        });
+        return Motive.<Motive>findById(motiveId).chain(motive -> openRound(practiceId, practitionerId, motiveId, start,
+                start.plus(Duration.ofMinutes(motive.durationMinutes)), freedPatientId, now));
     }
 
-    private Uni<Void> offer(Mutiny.Session s, long entryId, long patientId, long practiceId, long practitionerId,
-                            long motiveId, ZonedDateTime local, Instant expires, int rank) {
+    /**
+     * An urgency reserve released for a date: each of its slots now bookable online opens a round, for the motives
+     * that someone on the waitlist waits for that day. Call it in the release's transaction, after the release.
+     */
+    public Uni<Void> rangeReleased(OpeningRange range, LocalDate date) {
+        Instant now = clock.instant();
+        List<Long> motiveIds = List.of(range.motiveIds);
+        return Panache.getSession().chain(s -> s.flush()
+                .chain(() -> Practitioner.<Practitioner>findById(range.practitionerId))
+                .chain(practitioner -> Practice.<Practice>findById(practitioner.practiceId))
+                .chain(practice -> s.createNativeQuery("SELECT DISTINCT e.motive_id FROM waitlist_entry e"
+                                        + " WHERE e.status = 'OPEN' AND e.practice_id = :practice"
+                                        + " AND (e.practitioner_id IS NULL OR e.practitioner_id = :practitioner)"
+                                        + " AND CAST(:day AS date) BETWEEN e.from_date AND e.to_date"
+                                        + " AND e.motive_id IN (:motives) ORDER BY e.motive_id", Long.class)
+                        .setParameter("practice", practice.id)
+                        .setParameter("practitioner", range.practitionerId)
+                        .setParameter("day", date)
+                        .setParameter("motives", motiveIds)
+                        .getResultList()
+                        .chain(waitedFor -> {
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (Long motiveId : waitedFor) {
+                                chain = chain.chain(() -> schedule.availability(Viewer.ANONYMOUS, range.practitionerId,
+                                        motiveId, date, date).chain(slots -> {
+                                    Uni<Void> rounds = Uni.createFrom().voidItem();
+                                    for (SlotDto slot : slots) {
+                                        Instant start = Instant.parse(slot.start);
+                                        LocalTime at = start.atZone(practice.zone()).toLocalTime();
+                                        // the released range's own slots, not another reserve's of the same day
+                                        if (slot.urgencyReserve && !at.isBefore(range.startTime) && at.isBefore(range.endTime)) {
+                                            rounds = rounds.chain(() -> openRound(practice.id, range.practitionerId,
+                                                    motiveId, start, Instant.parse(slot.end), null, now));
+                                        }
+                                    }
+                                    return rounds;
+                                }));
+                            }
+                            return chain;
+                        })));
+    }
+
+    private Uni<Void> openRound(long practiceId, long practitionerId, long motiveId, Instant start, Instant end,
+                                Long freedPatientId, Instant now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO waitlist_round (practice_id,"
+                                + " practitioner_id, motive_id, starts_at, ends_at, freed_patient_id) VALUES (:practice,"
+                                + " :practitioner, :motive, :start, :end, "
+                                + (freedPatientId == null ? "NULL" : String.valueOf(freedPatientId.longValue()))
+                                + ") RETURNING id", Long.class)
+                .setParameter("practice", practiceId)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("motive", motiveId)
+                .setParameter("start", utc(start))
+                .setParameter("end", utc(end))
+                .getSingleResult()
+                .chain(roundId -> refill(s, roundId, now)));
+    }
+
+    /**
+     * Tops a round up to a full wave: while fewer than wave-size of its offers are open, the next matching entries
+     * (oldest first; none already offered in this round; none holding an open offer elsewhere, so nobody is flooded)
+     * get one. The round's row is locked first, so that the job, a decline and a claim never top it up twice at
+     * once. A round whose slot was booked meanwhile, by anyone, is closed and its open offers withdrawn.
+     */
+    Uni<Void> refill(Mutiny.Session s, long roundId, Instant now) {
+        return s.createNativeQuery("SELECT r.practice_id, r.practitioner_id, r.motive_id, r.starts_at, r.ends_at,"
+                                + " r.freed_patient_id, r.status, p.timezone,"
+                                + " (SELECT count(*) FROM waitlist_offer o WHERE o.round_id = r.id AND o.status = 'OPEN'),"
+                                + " (SELECT COALESCE(max(o.rank), 0) FROM waitlist_offer o WHERE o.round_id = r.id),"
+                                + " EXISTS (SELECT 1 FROM appointment a WHERE a.practitioner_id = r.practitioner_id AND " + LIVE
+                                + "   AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(r.starts_at, r.ends_at, '[)'))"
+                                + " FROM waitlist_round r JOIN practice p ON p.id = r.practice_id WHERE r.id = :id FOR UPDATE OF r",
+                        Object[].class)
+                .setParameter("id", roundId).getSingleResultOrNull()
+                .chain(row -> {
+                    if (row == null || !"OPEN".equals(row[6])) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant start = instant(row[3]);
+                    if (!start.isAfter(now)) {
+                        return roundStatus(s, roundId, "PAST");
+                    }
+                    if (Boolean.TRUE.equals(row[10])) {
+                        return roundStatus(s, roundId, "TAKEN")
+                                .chain(() -> withdraw(s, "o.round_id = :round", Map.of("round", roundId), now));
+                    }
+                    int need = waveSize - ((Number) row[8]).intValue();
+                    if (need <= 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    long practiceId = ((Number) row[0]).longValue();
+                    long practitionerId = ((Number) row[1]).longValue();
+                    long motiveId = ((Number) row[2]).longValue();
+                    int lastRank = ((Number) row[9]).intValue();
+                    ZonedDateTime local = start.atZone(ZoneId.of((String) row[7]));
+                    Instant expires = now.plus(Duration.ofMinutes(offerMinutes));
+                    return s.createNativeQuery(MATCHING, Object[].class)
+                            .setParameter("practice", practiceId)
+                            .setParameter("motive", motiveId)
+                            .setParameter("practitioner", practitionerId)
+                            .setParameter("freedPatient", row[5] == null ? -1L : ((Number) row[5]).longValue())
+                            .setParameter("day", local.toLocalDate())
+                            .setParameter("time", local.toLocalTime())
+                            .setParameter("round", roundId)
+                            .setParameter("need", need)
+                            .getResultList()
+                            .chain(rows -> {
+                                Uni<Void> chain = Uni.createFrom().voidItem();
+                                int rank = lastRank;
+                                for (Object[] entry : rows) {
+                                    long entryId = ((Number) entry[0]).longValue();
+                                    long patientId = ((Number) entry[1]).longValue();
+                                    int r = ++rank;
+                                    chain = chain.chain(() -> offer(s, roundId, entryId, patientId, practiceId,
+                                            practitionerId, motiveId, local, expires, r, now));
+                                }
+                                return chain;
+                            });
+                });
+    }
+
+    private static Uni<Void> roundStatus(Mutiny.Session s, long roundId, String status) {
+        return s.createNativeQuery("UPDATE waitlist_round SET status = '" + status + "' WHERE id = :id")
+                .setParameter("id", roundId).executeUpdate().replaceWithVoid();
+    }
+
+    private Uni<Void> offer(Mutiny.Session s, long roundId, long entryId, long patientId, long practiceId,
+                            long practitionerId, long motiveId, ZonedDateTime local, Instant expires, int rank, Instant now) {
         Instant start = local.toInstant();
-        return s.createNativeQuery("INSERT INTO waitlist_offer (entry_id, practice_id, practitioner_id, motive_id,"
-                                + " starts_at, expires_at, rank) VALUES (:entry, :practice, :practitioner, :motive, :start,"
-                                + " :expires, :rank) RETURNING id", Long.class)
+        return s.createNativeQuery("INSERT INTO waitlist_offer (round_id, entry_id, practice_id, practitioner_id,"
+                                + " motive_id, starts_at, expires_at, rank) VALUES (:round, :entry, :practice, :practitioner,"
+                                + " :motive, :start, :expires, :rank) RETURNING id", Long.class)
+                .setParameter("round", roundId)
                 .setParameter("entry", entryId)
                 .setParameter("practice", practiceId)
                 .setParameter("practitioner", practitionerId)
                 .setParameter("motive", motiveId)
-                .setParameter("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
-                .setParameter("expires", OffsetDateTime.ofInstant(expires, ZoneOffset.UTC))
+                .setParameter("start", utc(start))
+                .setParameter("expires", utc(expires))
                 .setParameter("rank", rank)
                 .getSingleResult()
-                .chain(offerId -> s.createNativeQuery(RECIPIENT, Long.class).setParameter("patient", patientId)
-                        .getSingleResultOrNull()
-                        .chain(accountId -> {
-                            // Push to the holder's app; a patient without an account is reached by SMS.
-                            DeliveryChannel channel = accountId == null ? DeliveryChannel.SMS : DeliveryChannel.PUSH;
-                            // Ids and the time only: the message names the practice, date and time, no motive.
-                            Map<String, Object> payload = Map.of("offerId", offerId, "practiceId", practiceId,
-                                    "startsAt", start.toString(), "expiresAt", expires.toString(),
-                                    "localDate", local.toLocalDate().toString(),
-                                    "localTime", local.toLocalTime().toString().substring(0, 5));
-                            return outbox.enqueue(List.of(new OutboxEntry(null, patientId, accountId, practiceId,
-                                    channel, NotificationKind.WAITLIST_OFFER, clock.instant(), payload,
-                                    "waitlist-offer:" + offerId + ":" + channel.name())));
-                        }));
+                .chain(offerId -> notice(s, NotificationKind.WAITLIST_OFFER, offerId, patientId, practiceId, local,
+                        now, Map.of("startsAt", start.toString(), "expiresAt", expires.toString())));
     }
 
     /**
-     * Books the offered slot for the waiting patient. The offer row is read, not locked: concurrent claims all go
-     * to the booking, where the exclusion constraint lets exactly one through (the others get 409 slot_taken).
+     * The offer's push (to the holder's app) or SMS (a patient without an account): the practice, date and time,
+     * never the motive or the practitioner. Ids and times only in the payload.
      */
-    public Uni<Response> claim(Caller caller, long offerId) {
+    private Uni<Void> notice(Mutiny.Session s, NotificationKind kind, long offerId, long patientId, long practiceId,
+                             ZonedDateTime local, Instant now, Map<String, Object> extra) {
+        return s.createNativeQuery(RECIPIENT, Long.class).setParameter("patient", patientId).getSingleResultOrNull()
+                .chain(accountId -> {
+                    DeliveryChannel channel = accountId == null ? DeliveryChannel.SMS : DeliveryChannel.PUSH;
+                    Map<String, Object> payload = new java.util.HashMap<>(extra);
+                    payload.put("offerId", offerId);
+                    payload.put("practiceId", practiceId);
+                    payload.put("localDate", local.toLocalDate().toString());
+                    payload.put("localTime", local.toLocalTime().toString().substring(0, 5));
+                    String key = (kind == NotificationKind.WAITLIST_OFFER ? "waitlist-offer:" : "waitlist-gone:")
+                            + offerId + ":" + channel.name();
+                    return outbox.enqueue(List.of(new OutboxEntry(null, patientId, accountId, practiceId, channel, kind,
+                            now, payload, key)));
+                });
+    }
+
+    /**
+     * Withdraws the open offers that {@code where} selects (alias o) and tells each patient that the slot is gone.
+     * They stay on the waitlist.
+     */
+    private Uni<Void> withdraw(Mutiny.Session s, String where, Map<String, Object> params, Instant now) {
+        Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("UPDATE waitlist_offer o SET status = 'GONE'"
+                + " FROM waitlist_entry e, practice p WHERE e.id = o.entry_id AND p.id = o.practice_id"
+                + " AND o.status = 'OPEN' AND (" + where + ") RETURNING o.id, e.patient_id, o.practice_id, o.starts_at,"
+                + " p.timezone", Object[].class);
+        params.forEach(q::setParameter);
+        return q.getResultList().chain(rows -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Object[] row : rows) {
+                long offerId = ((Number) row[0]).longValue();
+                long patientId = ((Number) row[1]).longValue();
+                long practiceId = ((Number) row[2]).longValue();
+                ZonedDateTime local = instant(row[3]).atZone(ZoneId.of((String) row[4]));
+                chain = chain.chain(() -> notice(s, NotificationKind.WAITLIST_GONE, offerId, patientId, practiceId,
+                        local, now, Map.of()));
+            }
+            return chain;
+        });
+    }
+
+    /**
+     * The job's core, callable with any "now": open offers past their expiry expire, rounds whose slot has passed
+     * close, and every open round with room gets its next wave. One transaction: a failure leaves it all for the
+     * next run.
+     */
+    public Uni<Integer> advance(Instant now) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT o.status, o.expires_at, e.patient_id, o.practitioner_id, o.motive_id, o.starts_at,"
-                                + " o.practice_id, e.id FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id"
-                                + " WHERE o.id = :id", Object[].class)
+                                "UPDATE waitlist_offer SET status = 'EXPIRED' WHERE status = 'OPEN' AND expires_at <= :now")
+                        .setParameter("now", utc(now)).executeUpdate()
+                        .chain(expired -> s.createNativeQuery(
+                                        "UPDATE waitlist_round SET status = 'PAST' WHERE status = 'OPEN' AND starts_at <= :now")
+                                .setParameter("now", utc(now)).executeUpdate()
+                                .chain(() -> s.createNativeQuery("SELECT r.id FROM waitlist_round r WHERE r.status = 'OPEN'"
+                                                + " AND (SELECT count(*) FROM waitlist_offer o WHERE o.round_id = r.id"
+                                                + " AND o.status = 'OPEN') < :wave ORDER BY r.starts_at, r.id LIMIT :max", Long.class)
+                                        .setParameter("wave", waveSize).setParameter("max", ROUNDS_PER_RUN)
+                                        .getResultList())
+                                .chain(rounds -> {
+                                    Uni<Void> chain = Uni.createFrom().voidItem();
+                                    for (Long roundId : rounds) {
+                                        chain = chain.chain(() -> refill(s, roundId, now));
+                                    }
+                                    return chain;
+                                })
+                                .replaceWith(expired))));
+    }
+
+    /** Enough for a busy practice's minute; the rest waits for the next run, soonest slots first. */
+    static final int ROUNDS_PER_RUN = 500;
+
+    @Scheduled(every = "${creneau.waitlist.advance-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "waitlist-advance")
+    Uni<Void> tick() {
+        if (!advanceEnabled) {
+            return Uni.createFrom().voidItem();
+        }
+        return advance(clock.instant())
+                .invoke(expired -> {
+                    if (expired > 0) {
+                        LOG.infof("Waitlist: %d offer(s) expired, slots passed on", expired);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warn("The waitlist run failed; the next one retries", e))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The offers made to the caller and their relatives for slots still to come, newest first. */
+    public Uni<List<WaitlistOfferDto>> myOffers(Caller caller) {
+        Instant now = clock.instant();
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT o.id, o.entry_id, o.practice_id, pr.name, o.practitioner_id, d.first_name || ' ' || d.last_name,"
+                                + " e.patient_id, pt.first_name || ' ' || pt.last_name, o.motive_id, m.label_fr, m.label_en,"
+                                + " o.starts_at, o.expires_at, o.status, pr.timezone"
+                                + " FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id"
+                                + " JOIN patient pt ON pt.id = e.patient_id JOIN practice pr ON pr.id = o.practice_id"
+                                + " JOIN practitioner d ON d.id = o.practitioner_id JOIN motive m ON m.id = o.motive_id"
+                                + " WHERE (pt.id = :me OR pt.holder_id = :me) AND o.starts_at > :now"
+                                + " ORDER BY o.created_at DESC, o.id DESC LIMIT 50", Object[].class)
+                .setParameter("me", caller.patientId()).setParameter("now", utc(now)).getResultList()))
+                .map(rows -> {
+                    List<WaitlistOfferDto> out = new ArrayList<>();
+                    for (Object[] row : rows) {
+                        WaitlistOfferDto d = new WaitlistOfferDto();
+                        d.id = ((Number) row[0]).longValue();
+                        d.entryId = ((Number) row[1]).longValue();
+                        d.practiceId = ((Number) row[2]).longValue();
+                        d.practiceName = (String) row[3];
+                        d.practitionerId = ((Number) row[4]).longValue();
+                        d.practitionerName = (String) row[5];
+                        d.patientId = ((Number) row[6]).longValue();
+                        d.patientName = (String) row[7];
+                        d.motiveId = ((Number) row[8]).longValue();
+                        d.motiveLabelFr = (String) row[9];
+                        d.motiveLabelEn = (String) row[10];
+                        d.start = instant(row[11]).toString();
+                        Instant expires = instant(row[12]);
+                        d.expiresAt = expires.toString();
+                        String status = (String) row[13];
+                        // the job may not have run yet: an open offer past its expiry is expired all the same
+                        d.status = "OPEN".equals(status) && !expires.isAfter(now) ? "EXPIRED" : status;
+                        d.timezone = (String) row[14];
+                        out.add(d);
+                    }
+                    return out;
+                });
+    }
+
+    /** The offer row if the caller may act on it: its patient or their holder, or the practice's secretariat. */
+    private Uni<Object[]> actionable(Mutiny.Session s, Caller caller, long offerId) {
+        return s.createNativeQuery("SELECT o.status, o.expires_at, e.patient_id, o.practitioner_id, o.motive_id,"
+                        + " o.starts_at, o.practice_id, e.id, o.round_id FROM waitlist_offer o"
+                        + " JOIN waitlist_entry e ON e.id = o.entry_id WHERE o.id = :id", Object[].class)
                 .setParameter("id", offerId).getSingleResultOrNull()
                 .chain(row -> {
                     if (row == null) {
@@ -278,40 +538,92 @@ public class WaitlistService {
                     Uni<Boolean> allowed = caller.isPatient()
                             ? patients.isOwnOrRelative(caller.patientId(), patientId)
                             : Uni.createFrom().item(caller.isStaffOf(practiceId) && caller.role() != Role.PRACTITIONER);
-                    return allowed.chain(ok -> {
+                    return allowed.map(ok -> {
                         if (!ok) {
                             throw ProblemException.notFound("Offer");
                         }
-                        if (!"OPEN".equals(row[0])) {
-                            throw ProblemException.conflict("slot_taken", "This slot has been taken");
-                        }
-                        if (!instant(row[1]).isAfter(clock.instant())) {
-                            throw new ProblemException(410, "offer_expired", "This offer has expired");
-                        }
-                        BookingRequest booking = new BookingRequest();
-                        booking.patientId = patientId;
-                        booking.practitionerId = ((Number) row[3]).longValue();
-                        booking.motiveId = ((Number) row[4]).longValue();
-                        booking.start = instant(row[5]).toString();
-                        long entryId = ((Number) row[7]).longValue();
-                        // Joins this transaction: the booking and the offer's outcome commit together
-                        return appointments.book(caller, booking, null).chain(response -> {
-                            long appointmentId = appointmentId(response);
-                            return s.createNativeQuery("UPDATE waitlist_offer SET status = 'CLAIMED',"
-                                            + " appointment_id = :appointment WHERE id = :id")
-                                    .setParameter("appointment", appointmentId).setParameter("id", offerId)
-                                    .executeUpdate()
-                                    .chain(() -> s.createNativeQuery("UPDATE waitlist_entry SET status = 'BOOKED'"
-                                            + " WHERE id = :entry").setParameter("entry", entryId).executeUpdate())
-                                    .chain(() -> s.createNativeQuery("UPDATE waitlist_offer SET status = 'GONE'"
-                                                    + " WHERE status = 'OPEN' AND id <> :id AND (entry_id = :entry OR"
-                                                    + " (practitioner_id = :practitioner AND starts_at = :start))")
-                                            .setParameter("id", offerId).setParameter("entry", entryId)
-                                            .setParameter("practitioner", booking.practitionerId)
-                                            .setParameter("start", OffsetDateTime.ofInstant(instant(row[5]), ZoneOffset.UTC))
-                                            .executeUpdate())
-                                    .replaceWith(response);
-                        });
+                        return row;
+                    });
+                });
+    }
+
+    /** 409 once someone else has the slot or the offer was declined, 410 once it expired. */
+    private void requireOpen(Object[] row) {
+        String status = (String) row[0];
+        if ("CLAIMED".equals(status) || "GONE".equals(status)) {
+            throw ProblemException.conflict("slot_taken",
+                    "This slot has been booked by another patient; you stay on the waitlist");
+        }
+        if ("DECLINED".equals(status)) {
+            throw ProblemException.conflict("offer_declined", "This offer was declined");
+        }
+        if ("EXPIRED".equals(status) || !instant(row[1]).isAfter(clock.instant())) {
+            throw new ProblemException(410, "offer_expired", "This offer has expired");
+        }
+    }
+
+    /** The patient does not want this slot: the next entry in line is offered it at once. */
+    public Uni<Void> decline(Caller caller, long offerId) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> actionable(s, caller, offerId)
+                .chain(row -> {
+                    requireOpen(row);
+                    return s.createNativeQuery("UPDATE waitlist_offer SET status = 'DECLINED' WHERE id = :id"
+                                    + " AND status = 'OPEN'").setParameter("id", offerId).executeUpdate()
+                            .chain(() -> row[8] == null ? Uni.createFrom().voidItem()
+                                    : refill(s, ((Number) row[8]).longValue(), now));
+                })));
+    }
+
+    /**
+     * Books the offered slot for the waiting patient. The offer row is read, not locked: concurrent claims all go
+     * to the booking, where the exclusion constraint lets exactly one through (the others get 409 slot_taken).
+     * The winner's transaction then closes the round and withdraws the other open offers of the slot, whose
+     * patients hear that it is gone.
+     */
+    public Uni<Response> claim(Caller caller, long offerId) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> actionable(s, caller, offerId)
+                .chain(row -> {
+                    requireOpen(row);
+                    long patientId = ((Number) row[2]).longValue();
+                    BookingRequest booking = new BookingRequest();
+                    booking.patientId = patientId;
+                    booking.practitionerId = ((Number) row[3]).longValue();
+                    booking.motiveId = ((Number) row[4]).longValue();
+                    booking.start = instant(row[5]).toString();
+                    long entryId = ((Number) row[7]).longValue();
+                    Long roundId = row[8] == null ? null : ((Number) row[8]).longValue();
+                    // Joins this transaction: the booking and the offers' outcome commit together
+                    return appointments.book(caller, booking, null).chain(response -> {
+                        JsonNode booked = booked(response);
+                        Instant start = instant(row[5]);
+                        Instant end = Instant.parse(booked.path("end").asText());
+                        Map<String, Object> slot = Map.of("practitioner", booking.practitionerId,
+                                "start", utc(start), "end", utc(end));
+                        return s.createNativeQuery("UPDATE waitlist_offer SET status = 'CLAIMED',"
+                                        + " appointment_id = :appointment WHERE id = :id")
+                                .setParameter("appointment", booked.path("id").asLong()).setParameter("id", offerId)
+                                .executeUpdate()
+                                .chain(() -> s.createNativeQuery("UPDATE waitlist_entry SET status = 'BOOKED'"
+                                        + " WHERE id = :entry").setParameter("entry", entryId).executeUpdate())
+                                // the patient's other offers are moot now: withdrawn without a message
+                                .chain(() -> s.createNativeQuery("UPDATE waitlist_offer SET status = 'GONE'"
+                                        + " WHERE status = 'OPEN' AND entry_id = :entry").setParameter("entry", entryId)
+                                        .executeUpdate())
+                                .chain(() -> roundId == null ? Uni.createFrom().voidItem()
+                                        : roundStatus(s, roundId, "CLAIMED"))
+                                .chain(() -> withdraw(s, "o.round_id IN (SELECT r.id FROM waitlist_round r"
+                                        + " WHERE r.practitioner_id = :practitioner AND tstzrange(r.starts_at, r.ends_at, '[)')"
+                                        + " && tstzrange(:start, :end, '[)')) OR (o.round_id IS NULL"
+                                        + " AND o.practitioner_id = :practitioner AND o.starts_at = :start)", slot, clock.instant()))
+                                // other rounds for an overlapping slot of the same practitioner are over too
+                                .chain(() -> s.createNativeQuery("UPDATE waitlist_round SET status = 'TAKEN'"
+                                                + " WHERE status = 'OPEN' AND practitioner_id = :practitioner"
+                                                + " AND tstzrange(starts_at, ends_at, '[)') && tstzrange(:start, :end, '[)')")
+                                        .setParameter("practitioner", booking.practitionerId)
+                                        .setParameter("start", utc(start)).setParameter("end", utc(end))
+                                        .executeUpdate())
+                                .replaceWith(response);
                     });
                 })));
     }
@@ -319,12 +631,16 @@ public class WaitlistService {
     // ---------------------------------------------------------------- helpers
 
     /** The booking path answers its JSON text (the idempotency record's form). */
-    private long appointmentId(Response response) {
+    private JsonNode booked(Response response) {
         try {
-            return json.readTree(String.valueOf(response.getEntity())).path("id").asLong();
+            return json.readTree(String.valueOf(response.getEntity()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Unreadable booking answer", e);
         }
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     static WaitlistEntryDto toDto(Object[] row) {

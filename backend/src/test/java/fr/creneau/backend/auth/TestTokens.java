@@ -19,7 +19,7 @@ import java.util.UUID;
  * Access tokens built by hand, claim by claim, so that each test changes exactly one thing about an otherwise
  * valid token. {@link #valid} proves the builder itself is right: the server accepts its tokens.
  */
-final class TestTokens {
+public final class TestTokens {
     static final String ISSUER = "https://creneau.fr/auth";
     static final String AUDIENCE = "creneau-app";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -29,6 +29,11 @@ final class TestTokens {
 
     static String valid(Fixtures.Actor a) {
         return rs256(header("RS256"), claims(a, ISSUER, "\"" + AUDIENCE + "\"", Instant.now().plusSeconds(600)), serverKey());
+    }
+
+    /** A valid token that expires at {@code at}. */
+    public static String expiringAt(Fixtures.Actor a, Instant at) {
+        return rs256(header("RS256"), claims(a, ISSUER, "\"" + AUDIENCE + "\"", at), serverKey());
     }
 
     static String expired(Fixtures.Actor a) {

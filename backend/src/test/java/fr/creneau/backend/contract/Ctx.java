@@ -257,6 +257,75 @@ final class Ctx {
                 java.time.OffsetDateTime.ofInstant(World.nextSlot(), java.time.ZoneOffset.UTC));
     }
 
+    // ---------------------------------------------------------------- appended by the noshow branch
+
+    /** Like {@link #appointmentId()}, recorded as a no-show. */
+    long noShowAppointmentId() {
+        long id = appointmentId();
+        if (target != Target.MISSING) {
+            w.fx.update("UPDATE appointment SET status = 'NO_SHOW' WHERE id = ?", id);
+        }
+        return id;
+    }
+
+    // ---------------------------------------------------------------- appended by the absence branch
+
+    /**
+     * An open proposal after an absence cancelled an appointment: OWN for the patient caller's own (A's) patient,
+     * FOREIGN for another patient of A (for a patient) or of B; the slot is free, so accepting books it.
+     */
+    long absenceProposalId() {
+        if (target == Target.MISSING) {
+            return World.MISSING_ID;
+        }
+        World.Side s = side();
+        long patient = target == Target.OWN ? w.a.patientId() : patientCaller() ? w.otherPatientOfA : w.b.patientId();
+        return absenceProposal(s, patient)[1];
+    }
+
+    /** {decision id, proposal id} of a fresh open decision for the patient at the side's practice. */
+    private long[] absenceProposal(World.Side s, long patient) {
+        long appointment = w.fx.appointment(s.practiceId(), s.practitionerId(), s.siteId(), patient, s.motiveId(),
+                World.nextSlot(), 15, "CANCELLED_BY_PRACTICE", "PHONE", w.secretary.accountId(),
+                fr.creneau.model.rules.Role.SECRETARY);
+        java.time.Instant start = sundayEvening();
+        long absence = w.fx.absence(s.practitionerId(), start, start.plusSeconds(3600), "Formation");
+        java.time.Instant slot = World.nextSlot();
+        long decision = w.fx.queryLong("INSERT INTO absence_decision (absence_id, appointment_id, practice_id, patient_id,"
+                        + " action, status, expires_at, decided_by) VALUES (?, ?, ?, ?, 'PROPOSE', 'OPEN', ?, ?) RETURNING id",
+                absence, appointment, s.practiceId(), patient, java.time.OffsetDateTime.ofInstant(slot, java.time.ZoneOffset.UTC),
+                w.secretary.accountId());
+        long proposal = w.fx.queryLong("INSERT INTO absence_proposal (decision_id, practitioner_id, site_id, motive_id,"
+                        + " starts_at, ends_at, rank) VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id", decision, s.practitionerId(),
+                s.siteId(), s.motiveId(), java.time.OffsetDateTime.ofInstant(slot, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(slot.plusSeconds(60L * 15), java.time.ZoneOffset.UTC));
+        return new long[] {appointment, proposal};
+    }
+
+    /**
+     * The link of an absence notice and a proposal it covers: OWN a fresh one, FOREIGN one already used, MISSING a
+     * token never issued. No sign-in: the caller's token plays no part.
+     */
+    Object[] absenceLink() {
+        byte[] raw = new byte[24];
+        new java.security.SecureRandom().nextBytes(raw);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        long[] made = absenceProposal(w.a, w.a.patientId());
+        if (target == Target.MISSING) {
+            return new Object[] {token, made[1]};
+        }
+        long outbox = w.fx.queryLong("INSERT INTO notification_outbox (appointment_id, patient_id, account_id, practice_id,"
+                        + " channel, kind, due_at, payload, status) VALUES (?, ?, ?, ?, 'SMS', 'ABSENCE_PROPOSAL', now(),"
+                        + " CAST('{}' AS jsonb), 'SENT') RETURNING id",
+                made[0], w.a.patientId(), w.patient.accountId(), w.a.practiceId());
+        w.fx.update("INSERT INTO notification_link (token_hash, outbox_id, patient_id, account_id, appointment_ids, expires_at,"
+                        + " used_at, purpose) VALUES (?, ?, ?, ?, ?, now() + interval '1 day', CASE WHEN ? THEN now() END,"
+                        + " 'ABSENCE_PROPOSAL')",
+                fr.creneau.backend.notification.LinkTokens.hash(token), outbox, w.a.patientId(), w.patient.accountId(),
+                new Long[] {made[0]}, target == Target.FOREIGN);
+        return new Object[] {token, made[1]};
+    }
+
     @Override
     public String toString() {
         return caller + "/" + target;

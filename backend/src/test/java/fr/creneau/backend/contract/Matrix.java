@@ -50,6 +50,8 @@ final class Matrix {
         m.journalAndLive();
         m.notifications();
         m.waitlist();
+        m.noShows();
+        m.absenceFallout();
         return m.rows;
     }
 
@@ -328,6 +330,25 @@ final class Matrix {
                 "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
         row("POST /api/waitlist/offers/{id}/claim", c -> c.req().post("/api/waitlist/offers/{id}/claim", c.waitlistOfferId()),
                 "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
+        // appended by the noshow branch: waves (decline) and the patient's own offers
+        row("POST /api/waitlist/offers/{id}/decline", c -> c.req().post("/api/waitlist/offers/{id}/decline",
+                        c.waitlistOfferId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "2xx 404 404", "2xx 404 404");
+        row("GET /api/waitlist/offers/mine", c -> c.req().get("/api/waitlist/offers/mine"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+    }
+
+    // ---------------------------------------------------------------- no-shows (noshow branch)
+
+    private void noShows() {
+        // a NO_SHOW appointment in the own practitioner's agenda (OWN), another patient's of A or B's (FOREIGN)
+        row("PUT /api/appointments/{id}/no-show", c -> c.req().body(map("excused", true))
+                        .put("/api/appointments/{id}/no-show", c.noShowAppointmentId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        // null clears the rule: the call changes nothing the other rows rely on
+        row("PUT /api/practices/{id}/no-show-policy", c -> c.req().body(map("maxUnexcusedNoShows", null))
+                        .put("/api/practices/{id}/no-show-policy", c.practiceId()),
+                "401 401 401", "403 403 403", "403 403 403", "403 403 403", "2xx 404 404");
     }
 
     // ---------------------------------------------------------------- notification preferences and confirm/cancel links
@@ -345,6 +366,28 @@ final class Matrix {
         open("POST /api/links/{token}/confirm", c -> c.req().post("/api/links/{t}/confirm", c.linkToken()),
                 "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
         open("POST /api/links/{token}/cancel", c -> c.req().post("/api/links/{t}/cancel", c.linkToken()),
+                "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+    }
+
+    // ---------------------------------------------------------------- absences and their fallout (absence branch)
+
+    private void absenceFallout() {
+        // a Sunday-evening absence that holds nothing: deciding KEEP for all answers an empty list
+        row("POST /api/absences/{id}/decisions", c -> c.req().body(map("all", "KEEP"))
+                        .post("/api/absences/{id}/decisions", c.freshAbsenceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("GET /api/absence-proposals/mine", c -> c.req().get("/api/absence-proposals/mine"),
+                "401 401 401", "2xx 2xx 2xx", "403 403 403", "403 403 403", "403 403 403");
+        row("POST /api/absence-proposals/{id}/accept", c -> c.req().post("/api/absence-proposals/{id}/accept",
+                        c.absenceProposalId()),
+                "401 401 401", "2xx 404 404", "403 403 403", "403 403 403", "403 403 403");
+        // the token is the authority: FOREIGN is a used link, MISSING one never issued
+        open("GET /api/absence-links/{token}", c -> c.req().get("/api/absence-links/{t}", c.absenceLink()[0]),
+                "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        open("POST /api/absence-links/{token}/proposals/{id}/accept", c -> {
+                    Object[] link = c.absenceLink();
+                    return c.req().post("/api/absence-links/{t}/proposals/{id}/accept", link[0], link[1]);
+                },
                 "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
     }
 

@@ -1,5 +1,6 @@
 package fr.creneau.backend.live;
 
+import fr.creneau.backend.auth.TestTokens;
 import fr.creneau.backend.messaging.PracticeWorld;
 import fr.creneau.backend.support.Fixtures;
 import fr.creneau.backend.support.Fixtures.Actor;
@@ -108,6 +109,21 @@ class LiveEventsTest {
         }
         return fx.appointment(w.practiceId, w.practitionerId, w.siteId, patientId, w.motiveId, start, 20, "BOOKED",
                 w.secretary.accountId());
+    }
+
+    @Test
+    void theStreamEndsWhenItsTokenExpires() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<Stream<String>> response = http.sendAsync(HttpRequest.newBuilder(URI.create(events(w.practiceId)
+                        + "?access_token=" + TestTokens.expiringAt(w.secretary, expiry)))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        open.add(response.body());
+        // the body stream completes (the server closed it) instead of staying open with heartbeats
+        List<String> lines = readers.submit(() -> response.body().toList()).get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(lines).anyMatch(l -> l.replace(" ", "").equals("event:READY"));
+        assertThat(Instant.now()).isAfterOrEqualTo(expiry);
     }
 
     @Test

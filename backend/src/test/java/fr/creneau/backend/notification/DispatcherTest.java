@@ -222,6 +222,47 @@ class DispatcherTest {
     }
 
     @Test
+    void aSlowProviderMakesTheWorkerLeaveTheRestOfItsBatchToTheLeaseInsteadOfSendingItLate() throws Exception {
+        long appointment = world.appointment(START);
+        List<Long> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(world.outbox(appointment, DeliveryChannel.SMS, NotificationKind.BOOKED_CONFIRMATION, NOW));
+        }
+        // Each call to the provider takes 2 minutes of the 5-minute lease; chunks of 2 rows
+        NotificationChannel slowSms = new NotificationChannel() {
+            @Override
+            public DeliveryChannel channel() {
+                return DeliveryChannel.SMS;
+            }
+
+            @Override
+            public List<SendResult> send(List<Outgoing> messages) {
+                clock.advance(Duration.ofMinutes(2));
+                return brevo.channel().send(messages);
+            }
+        };
+        Dispatcher.Settings settings = new Dispatcher.Settings(6, 2, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofHours(1));
+        Dispatcher slow = new Dispatcher(dataSource, List.of(slowSms), new MessageRenderer(), links, "https://creneau.fr/r/",
+                settings, clock, "slow");
+
+        assertThat(slow.runOnce()).isEqualTo(6);
+
+        // Chunk 1 went out at once and chunk 2 once 2 minutes had gone; past half the lease (2.5 min), chunk 3 was
+        // left. The two sent chunks are marked each on its own, the third waits for the lease.
+        Long[] ids = rows.toArray(new Long[0]);
+        assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE id = ANY(?) AND status = 'SENT'", (Object) ids)).isEqualTo(4);
+        assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE id = ANY(?) AND status = 'SENDING'", (Object) ids)).isEqualTo(2);
+        assertThat(brevo.requests).hasSize(4);
+        assertThat(fx.queryLong("SELECT count(DISTINCT at) FROM notification_attempt WHERE outbox_id = ANY(?)", (Object) ids)).isEqualTo(2);
+
+        assertThat(dispatcher().runOnce()).isZero(); // the lease still runs (claimed at NOW, now NOW + 4 min)
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(dispatcher().runOnce()).isEqualTo(2);
+        assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE id = ANY(?) AND status = 'SENT'", (Object) ids)).isEqualTo(6);
+        assertThat(brevo.requests).hasSize(6).allSatisfy((k, v) -> assertThat(v.get()).as(k).isEqualTo(1));
+    }
+
+    @Test
     void twoDispatchersAtOnceSendEveryMessageExactlyOnce() throws Exception {
         long appointment = world.appointment(START);
         List<Long> rows = new ArrayList<>();

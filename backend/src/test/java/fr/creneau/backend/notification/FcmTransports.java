@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP transport of the Firebase SDK. Its default (HttpURLConnection) keeps at most 5 idle connections per
  * host, so the parallel requests of one sendEach open and close a connection each; a pooled Apache client keeps
- * them open. Benchmark tooling only: measured in bench/notification, it was not faster here, so production keeps
- * the SDK default.
+ * them open. Benchmark tooling of NotificationBenchmark (session 1). Production builds its transport in FcmClient
+ * (the same pool, plus a bounded SDK executor and time-outs), measured by bench/notification/dispatch.sh.
  */
 public final class FcmTransports {
     private FcmTransports() {

@@ -4,6 +4,7 @@ import fr.creneau.backend.appointment.BookingWorld;
 import fr.creneau.backend.support.Fixtures;
 import fr.creneau.backend.support.Fixtures.Actor;
 import fr.creneau.backend.support.PostgresAndKeysResource;
+import fr.creneau.backend.support.Race;
 import fr.creneau.model.rules.AppointmentStatus;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,5 +178,21 @@ class PatientDirectoryTest {
         as(w.secretary).body("{\"lastName\": 3}").post(path).then().statusCode(400)
                 .body("errors[0].field", equalTo("lastName"));
         as(w.secretary).body("{").post(path).then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void twoSecretariesRegisteringTheSameCallerAtOnceMakeOneRecord() throws Exception {
+        BookingWorld other = new BookingWorld(fx);
+        String otherPath = "/api/practices/" + other.practiceId + "/patients";
+        Map<String, Object> body = person(Fixtures.unique("Simultané"), "Léa", "1991-05-06", "+33633334444");
+        List<Callable<io.restassured.response.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean here = i % 2 == 0;
+            calls.add(() -> as(here ? w.secretary : other.secretary).body(body).post(here ? path : otherPath));
+        }
+        List<io.restassured.response.Response> answers = Race.race(calls);
+        assertThat(answers).extracting(io.restassured.response.Response::statusCode).containsOnly(200, 201)
+                .containsOnlyOnce(201);
+        assertThat(answers).extracting(a -> a.jsonPath().getLong("id")).containsOnly(answers.get(0).jsonPath().getLong("id"));
     }
 }

@@ -255,4 +255,20 @@ public class Fixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---------------------------------------------------------------- appended by the noshow branch
+
+    /** The first column of every row, as longs. */
+    public java.util.List<Long> queryLongs(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+             ResultSet rs = ps.executeQuery()) {
+            java.util.List<Long> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

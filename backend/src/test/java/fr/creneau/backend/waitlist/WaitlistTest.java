@@ -199,18 +199,26 @@ class WaitlistTest {
         }
         cancel(w, appointment).then().statusCode(200);
 
+        // offers go out in waves: the first three entries hold one each; each is claimed at once by its patient
+        // and, on the phone, by the secretariat, CLAIMERS claims in all
+        List<Actor> offered = waiting.subList(0, 3);
+        assertThat(fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE practitioner_id = ? AND starts_at = ?",
+                w.practitionerId, BookingWorld.utc(slot))).isEqualTo(3);
         List<Callable<Response>> claims = new ArrayList<>();
-        for (Actor p : waiting) {
+        for (int i = 0; i < CLAIMERS; i++) {
+            Actor p = offered.get(i % 3);
+            Actor who = i % 2 == 0 ? p : w.secretary;
             long offer = fx.queryLong("SELECT o.id FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id"
                     + " WHERE e.patient_id = ?", p.patientId());
-            claims.add(() -> claim(p, offer));
+            claims.add(() -> claim(who, offer));
         }
         List<Response> answers = race(claims);
 
         assertThat(answers.stream().filter(r -> r.statusCode() == 201).count()).isEqualTo(1);
         assertThat(answers.stream().filter(r -> r.statusCode() == 409).count()).isEqualTo(CLAIMERS - 1);
+        // the same patient's second claim of their own offer may meet the patient's constraint first
         answers.stream().filter(r -> r.statusCode() == 409)
-                .forEach(r -> assertThat(r.jsonPath().getString("code")).isEqualTo("slot_taken"));
+                .forEach(r -> assertThat(r.jsonPath().getString("code")).isIn("slot_taken", "patient_busy"));
         assertThat(w.liveAppointments(w.practitionerId, slot, slot.plusSeconds(900))).isEqualTo(1);
         Response won = answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
         long winner = won.jsonPath().getLong("patientId");
@@ -220,7 +228,7 @@ class WaitlistTest {
         assertThat(fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE practitioner_id = ? AND starts_at = ?"
                 + " AND status = 'OPEN'", w.practitionerId, BookingWorld.utc(slot))).isZero();
         // a late claim hears that it is gone
-        Actor late = waiting.stream().filter(p -> p.patientId() != winner).findFirst().orElseThrow();
+        Actor late = offered.stream().filter(p -> p.patientId() != winner).findFirst().orElseThrow();
         long lateOffer = fx.queryLong("SELECT o.id FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id"
                 + " WHERE e.patient_id = ?", late.patientId());
         Response again = claim(late, lateOffer);

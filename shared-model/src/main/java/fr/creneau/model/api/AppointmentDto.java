@@ -34,6 +34,8 @@ public class AppointmentDto implements JsonMappable {
     public String motiveLabelEn;
     public String siteAddress;
     public String timezone;
+    /** On a NO_SHOW only: whether the practice recorded it as excused. */
+    public Boolean noShowExcused;
 
     public String motiveLabel(String language) {
         return "en".equals(language) && motiveLabelEn != null ? motiveLabelEn : motiveLabelFr;
@@ -59,6 +61,7 @@ public class AppointmentDto implements JsonMappable {
         Json.put(m, "motiveLabelEn", motiveLabelEn);
         Json.put(m, "siteAddress", siteAddress);
         Json.put(m, "timezone", timezone);
+        Json.put(m, "noShowExcused", noShowExcused);
         return m;
     }
 
@@ -82,6 +85,7 @@ public class AppointmentDto implements JsonMappable {
         a.motiveLabelEn = Json.str(m, "motiveLabelEn");
         a.siteAddress = Json.str(m, "siteAddress");
         a.timezone = Json.str(m, "timezone");
+        a.noShowExcused = Json.bool(m, "noShowExcused");
         return a;
     }
 }

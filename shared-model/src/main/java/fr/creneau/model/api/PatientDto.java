@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A person who can be booked for. {@code holderId} is set on a relative (a child): the patient whose account
- * books for them. {@code noShowCount} is only filled in for staff.
+ * books for them. {@code noShowCount} (unexcused no-shows at the staff's practice, the ones its rule counts) and
+ * {@code excusedNoShowCount} are only filled in for staff.
  */
 public class PatientDto implements JsonMappable {
     public static final Json.Reader<PatientDto> READER = new Json.Reader<PatientDto>() {
@@ -27,6 +28,7 @@ public class PatientDto implements JsonMappable {
     public String email;
     public Long holderId;
     public Integer noShowCount;
+    public Integer excusedNoShowCount;
 
     public String fullName() {
         return (firstName == null ? "" : firstName + " ") + (lastName == null ? "" : lastName);
@@ -53,6 +55,7 @@ public class PatientDto implements JsonMappable {
         Json.put(m, "email", email);
         Json.put(m, "holderId", holderId);
         Json.put(m, "noShowCount", noShowCount);
+        Json.put(m, "excusedNoShowCount", excusedNoShowCount);
         return m;
     }
 
@@ -66,6 +69,7 @@ public class PatientDto implements JsonMappable {
         p.email = Json.str(m, "email");
         p.holderId = Json.lng(m, "holderId");
         p.noShowCount = Json.integer(m, "noShowCount");
+        p.excusedNoShowCount = Json.integer(m, "excusedNoShowCount");
         return p;
     }
 }

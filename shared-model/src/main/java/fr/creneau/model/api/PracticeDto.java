@@ -27,6 +27,8 @@ public class PracticeDto implements JsonMappable {
     /** A patient may cancel online until this many hours before the start; later, they must call. */
     public Integer cancellationCutoffHours;
     public List<SiteDto> sites;
+    /** Staff of the practice only: unexcused no-shows after which a patient books through the secretariat (null: no rule). */
+    public Integer maxUnexcusedNoShows;
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = Json.object();
@@ -39,6 +41,7 @@ public class PracticeDto implements JsonMappable {
         Json.put(m, "substitute", substitute);
         Json.put(m, "cancellationCutoffHours", cancellationCutoffHours);
         Json.put(m, "sites", Json.maps(sites));
+        Json.put(m, "maxUnexcusedNoShows", maxUnexcusedNoShows);
         return m;
     }
 
@@ -53,6 +56,7 @@ public class PracticeDto implements JsonMappable {
         p.substitute = Json.str(m, "substitute");
         p.cancellationCutoffHours = Json.integer(m, "cancellationCutoffHours");
         p.sites = Json.objects(m, "sites", SiteDto.READER);
+        p.maxUnexcusedNoShows = Json.integer(m, "maxUnexcusedNoShows");
         return p;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 public class StatusChangeRequest implements JsonMappable {
     public AppointmentStatus status;
     public String reason;
+    /** With NO_SHOW only: whether the patient excused themselves (excused no-shows do not count against them). */
+    public Boolean excused;
 
     public List<FieldError> validate() {
         Validator v = new Validator();
@@ -21,6 +23,9 @@ public class StatusChangeRequest implements JsonMappable {
             v.required("reason", reason);
         }
         v.maxLength("reason", reason, 500);
+        if (excused != null && status != AppointmentStatus.NO_SHOW) {
+            v.error("excused", "only_for_no_show", "is only given with NO_SHOW");
+        }
         return v.errors();
     }
 
@@ -28,6 +33,7 @@ public class StatusChangeRequest implements JsonMappable {
         Map<String, Object> m = Json.object();
         Json.put(m, "status", Json.name(status));
         Json.put(m, "reason", reason);
+        Json.put(m, "excused", excused);
         return m;
     }
 
@@ -35,6 +41,7 @@ public class StatusChangeRequest implements JsonMappable {
         StatusChangeRequest r = new StatusChangeRequest();
         r.status = Json.enumValue(m, "status", AppointmentStatus.class, AppointmentStatus.values());
         r.reason = Json.str(m, "reason");
+        r.excused = Json.bool(m, "excused");
         return r;
     }
 }

@@ -13,6 +13,12 @@ import java.util.Map;
  * dates, optionally local times (HH:mm). Request and answer; id, practiceId, status and createdAt are answers only.
  */
 public class WaitlistEntryDto implements JsonMappable {
+    public static final Json.Reader<WaitlistEntryDto> READER = new Json.Reader<WaitlistEntryDto>() {
+        public WaitlistEntryDto read(Map<String, Object> m) {
+            return fromMap(m);
+        }
+    };
+
     public Long id;
     public Long practiceId;
     public Long patientId;
@@ -24,6 +30,16 @@ public class WaitlistEntryDto implements JsonMappable {
     public String toTime;
     public String status;
     public String createdAt;
+    /** Answers only, for display: names of the practice, practitioner (null: anyone), patient and motive. */
+    public String practiceName;
+    public String practitionerName;
+    public String patientName;
+    public String motiveLabelFr;
+    public String motiveLabelEn;
+
+    public String motiveLabel(String language) {
+        return "en".equals(language) && motiveLabelEn != null ? motiveLabelEn : motiveLabelFr;
+    }
 
     public List<FieldError> validate() {
         Validator v = new Validator();
@@ -56,6 +72,11 @@ public class WaitlistEntryDto implements JsonMappable {
         Json.put(m, "toTime", toTime);
         Json.put(m, "status", status);
         Json.put(m, "createdAt", createdAt);
+        Json.put(m, "practiceName", practiceName);
+        Json.put(m, "practitionerName", practitionerName);
+        Json.put(m, "patientName", patientName);
+        Json.put(m, "motiveLabelFr", motiveLabelFr);
+        Json.put(m, "motiveLabelEn", motiveLabelEn);
         return m;
     }
 
@@ -72,6 +93,11 @@ public class WaitlistEntryDto implements JsonMappable {
         d.toTime = Json.str(m, "toTime");
         d.status = Json.str(m, "status");
         d.createdAt = Json.str(m, "createdAt");
+        d.practiceName = Json.str(m, "practiceName");
+        d.practitionerName = Json.str(m, "practitionerName");
+        d.patientName = Json.str(m, "patientName");
+        d.motiveLabelFr = Json.str(m, "motiveLabelFr");
+        d.motiveLabelEn = Json.str(m, "motiveLabelEn");
         return d;
     }
 }

@@ -340,4 +340,76 @@ public final class Api {
     private static boolean ok(ApiClient.Raw raw) {
         return raw.status >= 200 && raw.status < 300 && raw.json != null;
     }
+
+    // ---- waitlist and no-shows (noshow branch): a block of their own to ease merges
+
+    /** 201 with the entry: a patient for themselves or a relative, the secretariat for a caller of the practice. */
+    public static ApiResult<fr.creneau.model.api.WaitlistEntryDto> joinWaitlist(Long practiceId,
+                                                                               fr.creneau.model.api.WaitlistEntryDto e) {
+        ApiClient.Raw raw = c().send("POST", "/api/practices/" + practiceId + "/waitlist", e.toMap(), true);
+        return new ApiResult<fr.creneau.model.api.WaitlistEntryDto>(raw.status, ok(raw) && raw.json instanceof java.util.Map
+                ? fr.creneau.model.api.WaitlistEntryDto.fromMap(ApiClient.asMap(raw.json)) : null, raw.problem);
+    }
+
+    public static ApiResult<List<fr.creneau.model.api.WaitlistEntryDto>> myWaitlist() {
+        ApiClient.Raw raw = c().send("GET", "/api/waitlist/mine", null, true);
+        return new ApiResult<List<fr.creneau.model.api.WaitlistEntryDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.WaitlistEntryDto.READER), raw.problem);
+    }
+
+    public static ApiResult<Void> leaveWaitlist(Long entryId) {
+        return nothing(c().send("DELETE", "/api/waitlist/" + entryId, null, true));
+    }
+
+    public static ApiResult<List<fr.creneau.model.api.WaitlistOfferDto>> myOffers() {
+        ApiClient.Raw raw = c().send("GET", "/api/waitlist/offers/mine", null, true);
+        return new ApiResult<List<fr.creneau.model.api.WaitlistOfferDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.WaitlistOfferDto.READER), raw.problem);
+    }
+
+    /** 201 with the appointment; 409 slot_taken (someone else was first), 410 offer_expired. */
+    public static ApiResult<AppointmentDto> claimOffer(Long offerId) {
+        return appointment(c().send("POST", "/api/waitlist/offers/" + offerId + "/claim", null, true));
+    }
+
+    public static ApiResult<Void> declineOffer(Long offerId) {
+        return nothing(c().send("POST", "/api/waitlist/offers/" + offerId + "/decline", null, true));
+    }
+
+    /** Marks a no-show, excused or not (staff, once the appointment time has passed). */
+    public static ApiResult<AppointmentDto> markNoShow(Long id, boolean excused) {
+        StatusChangeRequest r = new StatusChangeRequest();
+        r.status = AppointmentStatus.NO_SHOW;
+        r.excused = excused ? Boolean.TRUE : Boolean.FALSE;
+        return appointment(c().send("POST", "/api/appointments/" + id + "/status", r.toMap(), true));
+    }
+
+    /** Sets or clears "excused" on a NO_SHOW appointment. */
+    public static ApiResult<AppointmentDto> excuseNoShow(Long id, boolean excused) {
+        fr.creneau.model.api.NoShowExcuseRequest r = new fr.creneau.model.api.NoShowExcuseRequest();
+        r.excused = excused ? Boolean.TRUE : Boolean.FALSE;
+        return appointment(c().send("PUT", "/api/appointments/" + id + "/no-show", r.toMap(), true));
+    }
+
+    // ---------------------------------------------------------------- absences and their fallout (absence branch)
+
+    /** The staff's decisions for the appointments an absence holds: what became of each, urgent motives first. */
+    public static ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>> decideAbsence(Long absenceId,
+            fr.creneau.model.api.AbsenceFalloutRequest r) {
+        ApiClient.Raw raw = c().send("POST", "/api/absences/" + absenceId + "/decisions", r.toMap(), true);
+        return new ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.AbsenceFalloutDto.READER), raw.problem);
+    }
+
+    /** The signed-in patient's (and relatives') slots proposed after an absence, still waiting for a choice. */
+    public static ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>> myAbsenceProposals() {
+        ApiClient.Raw raw = c().send("GET", "/api/absence-proposals/mine", null, true);
+        return new ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.AbsenceFalloutDto.READER), raw.problem);
+    }
+
+    /** 201 with the new appointment; 409 slot_taken (pick another), proposal_closed; 410 proposal_expired. */
+    public static ApiResult<AppointmentDto> acceptProposal(Long proposalId) {
+        return appointment(c().send("POST", "/api/absence-proposals/" + proposalId + "/accept", null, true));
+    }
 }

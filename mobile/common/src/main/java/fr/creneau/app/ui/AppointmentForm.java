@@ -78,15 +78,34 @@ public class AppointmentForm {
         // status moves for staff (arrived, seen, no-show, confirm), as the shared rules allow
         if (role.isStaff()) {
             List<AppointmentStatus> moves = StatusView.staffMoves(a.status, role);
+            // a no-show is excused or not: only unexcused ones count against the patient (the practice's rule)
+            final com.codename1.ui.CheckBox excused = new com.codename1.ui.CheckBox(Ui.tr("noShow.excusedChoice"));
+            excused.setName("noShowExcused");
+            excused.setUIID("Choice");
             if (!moves.isEmpty()) {
                 Container row = new Container(new GridLayout(1, moves.size()));
                 for (int i = 0; i < moves.size(); i++) {
                     final AppointmentStatus target = moves.get(i);
                     row.add(Ui.button("move." + target.name(), "move-" + target.name(), "ActionButton",
-                            e -> change(target, null)));
+                            e -> {
+                                if (target == AppointmentStatus.NO_SHOW) {
+                                    done(Api.markNoShow(appt.id, excused.isSelected()), "appointment.updated");
+                                } else {
+                                    change(target, null);
+                                }
+                            }));
                 }
                 body.add(Ui.title(Ui.tr("appointment.mark")));
                 body.add(row);
+                if (moves.contains(AppointmentStatus.NO_SHOW)) {
+                    body.add(excused);
+                }
+            }
+            if (a.status == AppointmentStatus.NO_SHOW) {
+                final boolean isExcused = Boolean.TRUE.equals(a.noShowExcused);
+                body.add(Ui.line(Ui.tr(isExcused ? "noShow.excused" : "noShow.unexcused"), "CardMeta"));
+                body.add(Ui.secondary(isExcused ? "noShow.unexcuse" : "noShow.excuse", "excuseToggle",
+                        e -> done(Api.excuseNoShow(appt.id, !isExcused), "appointment.updated")));
             }
         } else if (StatusView.canCheckIn(a.status, a.start, System.currentTimeMillis(), a.timezone)) {
             // the patient's own check-in, on the appointment's day only (the server checks it too: not_today)
@@ -126,6 +145,16 @@ public class AppointmentForm {
             Integer hours = practice == null ? null : practice.cancellationCutoffHours;
             Ui.showMessage(msg, Ui.tr("appointment.cutoffPassed", hours == null ? "" : String.valueOf(hours), phone),
                     true);
+        } else {
+            Ui.showMessage(msg, res.message(), true);
+        }
+    }
+
+    private void done(ApiResult<AppointmentDto> res, String okKey) {
+        if (res.ok() && res.value != null) {
+            appt = res.value;
+            Ui.showMessage(msg, Ui.tr(okKey), false);
+            render();
         } else {
             Ui.showMessage(msg, res.message(), true);
         }

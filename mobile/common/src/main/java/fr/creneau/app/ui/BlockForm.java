@@ -8,21 +8,30 @@ import com.codename1.ui.RadioButton;
 import com.codename1.ui.TextArea;
 import com.codename1.ui.TextField;
 import com.codename1.ui.layouts.BoxLayout;
+import com.codename1.ui.layouts.FlowLayout;
 import com.codename1.ui.layouts.GridLayout;
 import fr.creneau.app.I18n;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.BlockRange;
+import com.codename1.ui.Button;
+import fr.creneau.model.api.AbsenceDecisionDto;
 import fr.creneau.model.api.AbsenceDto;
+import fr.creneau.model.api.AbsenceFalloutDto;
+import fr.creneau.model.api.AbsenceFalloutRequest;
 import fr.creneau.model.api.AppointmentDto;
-import fr.creneau.model.rules.AppointmentStatus;
+import fr.creneau.model.rules.FalloutAction;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Block a day, a half-day or a range. The app first asks the server which appointments the block would hit
- * (absences/preview), lists them and asks what to do: keep them (the server needs confirmConflicts=true), cancel
- * them with a reason then block, or give up. Nothing is ever deleted silently.
+ * (absences/preview), lists them and asks what to do with each, or with all at once: keep it, cancel it and tell
+ * the patient, or cancel it and propose the nearest free slots (the server decides, notifies and journals). Or
+ * block and keep them all, or give up. Nothing is ever deleted silently.
  */
 public class BlockForm {
     private final Form form;
@@ -122,14 +131,49 @@ public class BlockForm {
             result.add(Ui.primary("block.save", "blockSave", e -> save(false)));
         } else {
             Ui.showMessage(msg, Ui.tr("block.conflicts", hit.size()), true);
-            for (int i = 0; i < hit.size(); i++) {
-                result.add(AppointmentCard.of(hit.get(i), true, null));
-            }
             result.add(Ui.title(Ui.tr("block.whatToDo")));
+            // for all at once: sets every appointment's choice below, which stays changeable one by one
+            // chips sized to their words (a fixed grid cut "Proposer" on a phone)
+            final Container all = new Container(new FlowLayout());
+            final List<Container> groups = new ArrayList<Container>();
+            final Map<Long, FalloutAction> chosen = new HashMap<Long, FalloutAction>();
+            for (int i = 0; i < hit.size(); i++) {
+                final AppointmentDto a = hit.get(i);
+                chosen.put(a.id, FalloutAction.KEEP);
+                result.add(AppointmentCard.of(a, true, null));
+                Container group = new Container(new FlowLayout());
+                for (int k = 0; k < ACTIONS.length; k++) {
+                    final FalloutAction action = ACTIONS[k];
+                    Button chip = Ui.chip(Ui.tr(ACTION_KEYS[k]), "fallout-" + action.name().toLowerCase() + "-" + a.id,
+                            group, form, () -> chosen.put(a.id, action));
+                    if (action == FalloutAction.KEEP) {
+                        chip.setUIID("ChipSelected");
+                    }
+                    group.add(chip);
+                }
+                groups.add(group);
+                result.add(group);
+            }
+            for (int k = 0; k < ACTIONS.length; k++) {
+                final int index = k;
+                all.add(Ui.chip(Ui.tr(ACTION_KEYS[k]), "falloutAll" + ALL_NAMES[k],
+                        all, form, () -> {
+                            for (int i = 0; i < groups.size(); i++) {
+                                Container g = groups.get(i);
+                                for (int c = 0; c < g.getComponentCount(); c++) {
+                                    g.getComponentAt(c).setUIID(c == index ? "ChipSelected" : "Chip");
+                                }
+                                chosen.put(hit.get(i).id, ACTIONS[index]);
+                            }
+                        }));
+            }
+            result.add(Ui.line(Ui.tr("block.forAll"), "FieldLabel"));
+            result.add(all);
+            final TextField substitute = Ui.field(result, "block.substitute", "blockSubstitute", "", TextArea.ANY);
+            substitute.setHint(Ui.tr("block.substituteHint"));
+            result.add(Ui.line(Ui.tr("block.noticeInfo"), "CardMeta"));
+            result.add(Ui.primary("block.apply", "blockApply", e -> apply(hit, chosen, substitute.getText())));
             result.add(Ui.secondary("block.keep", "blockKeep", e -> save(true)));
-            final TextField reason = Ui.field(result, "block.cancelReason", "blockCancelReason",
-                    Ui.tr("block.defaultReason"), TextArea.ANY);
-            result.add(Ui.danger("block.cancelAll", "blockCancelAll", e -> cancelAllThenSave(hit, reason.getText())));
             result.add(Ui.secondary("block.giveUp", "blockGiveUp", e -> {
                 result.removeAll();
                 pending = null;
@@ -139,19 +183,57 @@ public class BlockForm {
         form.revalidate();
     }
 
-    private void cancelAllThenSave(List<AppointmentDto> hit, String reason) {
-        String r = reason == null || reason.trim().length() == 0 ? Ui.tr("block.defaultReason") : reason.trim();
-        for (int i = 0; i < hit.size(); i++) {
-            AppointmentDto a = hit.get(i);
-            if (a.status != null && a.status.canMoveTo(AppointmentStatus.CANCELLED_BY_PRACTICE)) {
-                ApiResult<AppointmentDto> res = Api.changeStatus(a.id, AppointmentStatus.CANCELLED_BY_PRACTICE, r);
-                if (!res.ok()) {
-                    Ui.showMessage(msg, res.message(), true);
-                    return;
-                }
-            }
+    private static final FalloutAction[] ACTIONS = {FalloutAction.KEEP, FalloutAction.CANCEL, FalloutAction.PROPOSE};
+    private static final String[] ACTION_KEYS = {"fallout.keep", "fallout.cancel", "fallout.propose"};
+    private static final String[] ALL_NAMES = {"Keep", "Cancel", "Propose"};
+
+    /**
+     * Saves the block (the appointments are still there, so confirmConflicts), then sends the choices: the server
+     * cancels, notifies and proposes slots in one transaction, urgent motives first.
+     */
+    private void apply(List<AppointmentDto> hit, Map<Long, FalloutAction> chosen, String substitute) {
+        if (pending == null) {
+            return;
         }
-        save(true);
+        pending.confirmConflicts = true;
+        ApiResult<AbsenceDto> saved = Api.saveAbsence(practitionerId, pending);
+        if (!saved.ok() || saved.value == null) {
+            Ui.showMessage(msg, saved.message(), true);
+            return;
+        }
+        pending = null;
+        AbsenceFalloutRequest r = new AbsenceFalloutRequest();
+        for (int i = 0; i < hit.size(); i++) {
+            Long id = hit.get(i).id;
+            r.decisions.add(new AbsenceDecisionDto(id, chosen.get(id)));
+        }
+        r.substitute = substitute == null || substitute.trim().length() == 0 ? null : substitute.trim();
+        ApiResult<List<AbsenceFalloutDto>> res = Api.decideAbsence(saved.value.id, r);
+        result.removeAll();
+        if (!res.ok()) {
+            // the block is saved and the appointments untouched: the staff may decide again from the agenda
+            Ui.showMessage(msg, Ui.tr("block.savedDecisionFailed") + " " + res.message(), true);
+            form.revalidate();
+            return;
+        }
+        Ui.showMessage(msg, Ui.tr("block.applied"), false);
+        for (int i = 0; i < res.value.size(); i++) {
+            AbsenceFalloutDto d = res.value.get(i);
+            String line;
+            if (d.action == FalloutAction.KEEP) {
+                line = Ui.tr("fallout.kept");
+            } else if (d.proposals.isEmpty()) {
+                line = Ui.tr(d.action == FalloutAction.PROPOSE ? "fallout.noSlot" : "fallout.cancelled");
+            } else {
+                line = Ui.tr("fallout.proposed", d.proposals.size());
+            }
+            Container c = Ui.card(Ui.wrap(I18n.dates().dateTime(d.originalStart, timezone), "CardTitle"),
+                    Ui.wrap(line, "CardLine"));
+            c.setName("fallout-" + d.appointmentId);
+            result.add(c);
+        }
+        form.putClientProperty("fallout", Integer.valueOf(res.value.size()));
+        form.revalidate();
     }
 
     private void save(boolean confirm) {

@@ -66,6 +66,7 @@ public class ConfirmForm {
             }
         } else if (ctx.staff && ctx.moving == null) {
             form.add(Ui.line(Ui.tr("confirm.patient", ctx.patient.fullName()), "CardLine"));
+            addNoShows();
             form.add(Ui.title(Ui.tr("confirm.channel")));
             Container ch = new Container(BoxLayout.y());
             final RadioButton phone = new RadioButton(Ui.channel(Channel.PHONE));
@@ -125,11 +126,33 @@ public class ConfirmForm {
     private void done(ApiResult<AppointmentDto> res) {
         if (res.ok() && res.value != null) {
             new BookedForm(res.value, ctx).show();
+        } else if ("secretary_booking_required".equals(res.code())) {
+            String phone = ctx.practice != null && ctx.practice.phone != null ? ctx.practice.phone : "";
+            Ui.showMessage(msg, Ui.tr("error.secretary_booking_required_phone", phone), true);
         } else if (res.status == 409) {
             Ui.showMessage(msg, Ui.tr("error.slot_taken"), true);
         } else {
             Ui.showMessage(msg, res.message(), true);
         }
+    }
+
+    /**
+     * The caller's unexcused no-shows at this practice, and what the practice's rule makes of them: past it the
+     * patient cannot book online any more, and the secretariat books them (the server decides; this only says it).
+     */
+    private void addNoShows() {
+        int unexcused = ctx.patient.noShowCount == null ? 0 : ctx.patient.noShowCount.intValue();
+        int excused = ctx.patient.excusedNoShowCount == null ? 0 : ctx.patient.excusedNoShowCount.intValue();
+        Integer max = ctx.practice == null ? null : ctx.practice.maxUnexcusedNoShows;
+        String text = Ui.tr("noShow.count", unexcused, excused);
+        if (fr.creneau.model.api.NoShowPolicyDto.secretaryBookingRequired(max, unexcused)) {
+            text = text + "\n" + Ui.tr("noShow.ruleReached", max);
+        } else if (max != null) {
+            text = text + "\n" + Ui.tr("noShow.rule", max);
+        }
+        SpanLabel info = Ui.text(text, unexcused > 0 ? "Hint" : "CardMeta");
+        info.setName("noShowInfo");
+        form.add(info);
     }
 
     private String address() {

@@ -26,6 +26,8 @@ public class PatientHomeForm {
     private boolean past;
     private final Button upcomingTab;
     private final Button pastTab;
+    /** Open waitlist offers, on top: a freed slot waits for a claim. */
+    private final Container offers = new Container(BoxLayout.y());
 
     public PatientHomeForm() {
         form = Ui.form("home.title", "PatientHome", null);
@@ -40,6 +42,8 @@ public class PatientHomeForm {
         msgs.add(Ui.secondary("home.write", "writeButton", e -> new RequestForm(form).show()));
         msgs.add(Ui.secondary("home.messages", "messagesButton", e -> new MyRequestsForm(form).show()));
         form.add(msgs);
+        form.add(Ui.secondary("waitlist.mine", "myWaitlistButton", e -> new MyWaitlistForm(form).show()));
+        form.add(offers);
         Container tabs = new Container(new GridLayout(1, 2));
         upcomingTab = Ui.button("home.upcoming", "upcomingTab", "TabSelected", e -> select(false));
         pastTab = Ui.button("home.past", "pastTab", "Tab", e -> select(true));
@@ -71,6 +75,7 @@ public class PatientHomeForm {
     }
 
     void load() {
+        loadOffers();
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         ApiResult<List<AppointmentDto>> res = Api.mine(past ? "past" : "upcoming");
         OfflineCache cache = new OfflineCache(Session.get().store());
@@ -96,6 +101,21 @@ public class PatientHomeForm {
         }
     }
 
+    private void loadOffers() {
+        offers.removeAll();
+        ApiResult<List<fr.creneau.model.api.WaitlistOfferDto>> res = Api.myOffers();
+        int open = 0;
+        if (res.ok()) {
+            for (int i = 0; i < res.value.size(); i++) {
+                if (res.value.get(i).isOpen()) {
+                    offers.add(OfferForm.banner(res.value.get(i), form));
+                    open++;
+                }
+            }
+        }
+        form.putClientProperty("openOffers", Integer.valueOf(open));
+    }
+
     /** The practice's time zone (from the appointments themselves), never the device's. */
     private static String zoneOf(List<AppointmentDto> items) {
         if (items != null) {
@@ -110,15 +130,41 @@ public class PatientHomeForm {
 
     private void show(List<AppointmentDto> items) {
         list.removeAll();
+        java.util.Set<Long> waiting = past ? new java.util.HashSet<Long>() : proposalsBanner();
         if (items == null || items.isEmpty()) {
             list.add(Ui.text(Ui.tr(past ? "home.noPast" : "home.noUpcoming"), "EmptyText"));
         } else {
             for (int i = 0; i < items.size(); i++) {
                 final AppointmentDto a = items.get(i);
                 list.add(AppointmentCard.of(a, false, e -> new AppointmentForm(a, form).show()));
+                if (waiting.contains(a.id)) {
+                    // cancelled because the practitioner is away: the slots proposed instead are one tap away
+                    list.add(Ui.secondary("proposals.waiting", "waiting-" + a.id, e -> new ProposalsForm(form).show()));
+                }
             }
         }
         form.revalidate();
+    }
+
+    /**
+     * When a practice cancelled appointments because the practitioner is away and proposed other slots: a banner
+     * at the top of the upcoming list; answers the cancelled appointments' ids, which show "proposals waiting".
+     */
+    private java.util.Set<Long> proposalsBanner() {
+        java.util.Set<Long> ids = new java.util.HashSet<Long>();
+        ApiResult<List<fr.creneau.model.api.AbsenceFalloutDto>> res = Api.myAbsenceProposals();
+        if (!res.ok() || res.value.isEmpty()) {
+            return ids;
+        }
+        for (int i = 0; i < res.value.size(); i++) {
+            ids.add(res.value.get(i).appointmentId);
+        }
+        // a card rather than a button: the sentence wraps instead of being cut
+        Container banner = Ui.card(Ui.wrap(Ui.tr("proposals.banner"), "CardTitle"),
+                Ui.wrap(Ui.tr("proposals.bannerHint"), "CardLine"));
+        Ui.tappable(banner, "proposalsBanner", e -> new ProposalsForm(form).show());
+        list.add(banner);
+        return ids;
     }
 
     public void show() {

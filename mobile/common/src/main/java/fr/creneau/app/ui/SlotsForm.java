@@ -43,6 +43,10 @@ public class SlotsForm {
         form.add(msg);
         form.add(grid);
         form.add(Ui.secondary("slots.nextFree", "nextFree", e -> nextFree()));
+        if (ctx.moving == null && (!ctx.staff || ctx.patient != null)) {
+            // nothing fits: wait for a freed slot instead (the secretariat: for the caller on the phone)
+            form.add(Ui.secondary("waitlist.fromSlots", "waitlistButton", e -> new WaitlistJoinForm(ctx, form).show()));
+        }
         day = Instants.localDate(System.currentTimeMillis(), ctx.timezone());
         form.addShowListener(e -> {
             if (days == null) {
