@@ -92,6 +92,59 @@ public class ScheduleRepository {
                 });
     }
 
+    /**
+     * What an availability request needs besides the agenda data, in one round trip: the practitioner's practice
+     * and its settings, the motive (null fields when it does not exist), and the practitioner's agenda version
+     * (0 before any change). Null when the practitioner does not exist. Read before the agenda data, so that the
+     * data read afterwards is at least as new as the version it will be cached under.
+     */
+    public Uni<AgendaHead> head(long practitionerId, long motiveId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select p.practiceId, pr.timezone, pr.minNoticeMinutes, pr.horizonDays,"
+                                + " m.practiceId, m.durationMinutes, m.bookableOnline, coalesce(v.version, 0L)"
+                                + " from Practitioner p join Practice pr on pr.id = p.practiceId"
+                                + " left join Motive m on m.id = ?2"
+                                + " left join AgendaVersion v on v.practitionerId = p.id where p.id = ?1",
+                        Object[].class)
+                .setParameter(1, practitionerId).setParameter(2, motiveId)
+                .getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] r = rows.get(0);
+                    return new AgendaHead((Long) r[0], (String) r[1], (Integer) r[2], (Integer) r[3],
+                            (Long) r[4], r[5] == null ? 0 : (Integer) r[5], r[6] != null && (Boolean) r[6],
+                            (Long) r[7]);
+                });
+    }
+
+    /** See {@link #head}. {@code motivePracticeId} is null when the motive does not exist. */
+    public record AgendaHead(long practiceId, String timezone, int minNoticeMinutes, int horizonDays,
+                             Long motivePracticeId, int durationMinutes, boolean bookableOnline, long version) {
+    }
+
+    /**
+     * The practice's practitioners in id order with their agenda versions (0 before any change), in one query:
+     * an earliest-slot search checks its cached days against them. Read before any agenda data, as in
+     * {@link #head}.
+     */
+    public Uni<List<long[]>> versionsOfPractice(long practiceId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select p.id, coalesce(v.version, 0L) from Practitioner p"
+                                + " left join AgendaVersion v on v.practitionerId = p.id"
+                                + " where p.practiceId = ?1 order by p.id", Object[].class)
+                .setParameter(1, practiceId)
+                .getResultList())
+                .map(rows -> {
+                    List<long[]> out = new ArrayList<>(rows.size());
+                    for (Object[] r : rows) {
+                        out.add(new long[]{(Long) r[0], (Long) r[1]});
+                    }
+                    return out;
+                });
+    }
+
     private static List<AppointmentStatus> cancelled() {
         List<AppointmentStatus> out = new ArrayList<>();
         for (AppointmentStatus s : AppointmentStatus.values()) {

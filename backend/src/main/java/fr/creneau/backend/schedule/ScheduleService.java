@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ public class ScheduleService {
     @Inject
     Clock clock;
 
+    @Inject
+    AvailabilityCache cache;
+
     /**
      * For booking and rescheduling: the slot that starts at {@code start}, or a 422 problem saying why it is not
      * offered ({@code in_past}, {@code too_soon}, {@code beyond_horizon}, {@code in_absence},
@@ -51,7 +55,9 @@ public class ScheduleService {
         return practitioner(practitionerId)
                 .flatMap(p -> practiceAndMotive(p, motiveId).flatMap(pm -> {
                     LocalDate day = start.atZone(pm.practice.zone()).toLocalDate();
-                    return calculator(pm.practice, List.of(p.id), day.minusDays(1), day.plusDays(1), staff)
+                    SlotCalculator.Context ctx = new SlotCalculator.Context(pm.practice.zone(), clock.instant(),
+                            pm.practice.minNoticeMinutes, pm.practice.horizonDays, staff);
+                    return calculator(ctx, List.of(p.id), day.minusDays(1), day.plusDays(1))
                             .map(calcs -> {
                                 SlotCalculator.Decision d = calcs.get(p.id).decide(rule(pm.motive), start);
                                 if (!d.offered()) {
@@ -62,7 +68,11 @@ public class ScheduleService {
                 }));
     }
 
-    /** The slots a practitioner offers for a motive on local dates from..to; staff of the practice see more. */
+    /**
+     * The slots a practitioner offers for a motive on local dates from..to; staff of the practice see more.
+     * Served from {@link AvailabilityCache} day by day where the cached day is still the truth (same agenda
+     * version, settings and time rules); only the other days are computed, in one pass, and cached.
+     */
     @WithSession
     public Uni<List<SlotDto>> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
@@ -71,41 +81,97 @@ public class ScheduleService {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw ProblemException.invalid("to", "range_too_long", "at most " + MAX_DAYS + " days per request");
         }
-        return practitioner(practitionerId)
-                .flatMap(p -> practiceAndMotive(p, motiveId).flatMap(pm -> {
-                    boolean staff = viewer.isStaffOf(p.practiceId);
-                    ZoneId zone = pm.practice.zone();
-                    return calculator(pm.practice, List.of(p.id), from, to, staff)
-                            .flatMap(calcs -> repository.liveIntervals(List.of(p.id),
-                                            from.minusDays(1).atStartOfDay(zone).toInstant(),
-                                            to.plusDays(2).atStartOfDay(zone).toInstant())
-                                    .map(byPractitioner -> {
-                                        List<SlotDto> out = new ArrayList<>();
-                                        for (SlotCalculator.Slot s : calcs.get(p.id).slots(rule(pm.motive), from, to,
-                                                byPractitioner.getOrDefault(p.id, List.of()))) {
-                                            out.add(toDto(p.id, pm.motive.id, s));
-                                        }
-                                        return out;
-                                    }));
-                }));
+        return repository.head(practitionerId, motiveId).flatMap(h -> {
+            if (h == null) {
+                throw ProblemException.notFound("Practitioner");
+            }
+            if (h.motivePracticeId() == null || h.motivePracticeId() != h.practiceId()) {
+                throw ProblemException.notFound("Motive");
+            }
+            Ask ask = new Ask(motiveId, h.durationMinutes(), h.bookableOnline(), viewer.isStaffOf(h.practiceId()),
+                    ZoneId.of(h.timezone()), h.minNoticeMinutes(), h.horizonDays());
+            Instant now = clock.instant();
+            int n = (int) ChronoUnit.DAYS.between(from, to) + 1;
+            AvailabilityCache.Day[] days = new AvailabilityCache.Day[n];
+            int firstMissing = -1;
+            int lastMissing = -1;
+            for (int i = 0; i < n; i++) {
+                days[i] = cache.get(ask.key(practitionerId, from.plusDays(i)), h.version(), now);
+                if (days[i] == null) {
+                    firstMissing = firstMissing < 0 ? i : firstMissing;
+                    lastMissing = i;
+                }
+            }
+            if (firstMissing < 0) {
+                return Uni.createFrom().item(concat(days));
+            }
+            LocalDate first = from.plusDays(firstMissing);
+            LocalDate last = from.plusDays(lastMissing);
+            ZoneId zone = ask.zone();
+            List<Long> ids = List.of(practitionerId);
+            return calculator(ask.context(now), ids, first, last)
+                    .flatMap(calcs -> repository.liveIntervals(ids,
+                                    first.minusDays(1).atStartOfDay(zone).toInstant(),
+                                    last.plusDays(2).atStartOfDay(zone).toInstant())
+                            .map(byPractitioner -> {
+                                SlotCalculator.Busy taken =
+                                        new SlotCalculator.Busy(byPractitioner.getOrDefault(practitionerId, List.of()));
+                                for (int i = 0; i < n; i++) {
+                                    if (days[i] == null) {
+                                        days[i] = computeDay(ask, practitionerId, h.version(), calcs.get(practitionerId),
+                                                from.plusDays(i), taken, now);
+                                    }
+                                }
+                                return concat(days);
+                            }));
+        });
     }
 
-    /** The first slot any practitioner of the practice offers for the motive, within the horizon. */
+    /**
+     * The first slot any practitioner of the practice offers for the motive, within the horizon. Each
+     * practitioner's days are walked in the cache from today; only practitioners whose next unknown day could
+     * still hold an earlier slot than the best one known are searched in the database (see
+     * {@link #searchPending}).
+     */
     @WithSession
     public Uni<SlotDto> earliest(Viewer viewer, long practiceId, long motiveId) {
         return Practice.<Practice>findById(practiceId).flatMap(practice -> {
             if (practice == null) {
                 throw ProblemException.notFound("Practice");
             }
-            return motive(practiceId, motiveId).flatMap(motive -> Practitioner
-                    .<Practitioner>list("practiceId = ?1 order by id", practiceId).flatMap(practitioners -> {
-                        List<Long> ids = practitioners.stream().map(p -> p.id).toList();
-                        boolean staff = viewer.isStaffOf(practiceId);
-                        ZoneId zone = practice.zone();
-                        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+            return motive(practiceId, motiveId).flatMap(motive -> repository.versionsOfPractice(practiceId)
+                    .flatMap(versions -> {
+                        Ask ask = new Ask(motive.id, motive.durationMinutes, motive.bookableOnline,
+                                viewer.isStaffOf(practiceId), practice.zone(), practice.minNoticeMinutes,
+                                practice.horizonDays);
+                        Instant now = clock.instant();
+                        LocalDate today = now.atZone(ask.zone()).toLocalDate();
                         LocalDate last = today.plusDays(practice.horizonDays);
-                        return calculator(practice, ids, today, last, staff)
-                                .flatMap(calcs -> earliestWithin(calcs, ids, motive, zone, today, last,
+                        Best best = new Best();
+                        Map<Long, Long> versionOf = new HashMap<>();
+                        // practitioner -> the first date the cache cannot answer for them
+                        Map<Long, LocalDate> pending = new LinkedHashMap<>();
+                        for (long[] pv : versions) {
+                            versionOf.put(pv[0], pv[1]);
+                            for (LocalDate d = today; !d.isAfter(last) && !best.before(d); d = d.plusDays(1)) {
+                                AvailabilityCache.Day c = cache.get(ask.key(pv[0], d), pv[1], now);
+                                if (c == null) {
+                                    pending.put(pv[0], d);
+                                    break;
+                                }
+                                if (c.firstStart() != null) {
+                                    best.offer(pv[0], c, d);
+                                    break;
+                                }
+                            }
+                        }
+                        pending.values().removeIf(best::before);
+                        if (pending.isEmpty()) {
+                            return Uni.createFrom().item(best.orNoSlot());
+                        }
+                        LocalDate from = pending.values().stream().min(LocalDate::compareTo).orElseThrow();
+                        return calculator(ask.context(now), new ArrayList<>(pending.keySet()), from, last)
+                                .flatMap(calcs -> searchPending(ask, calcs, pending, versionOf, best, now, from, last,
                                         EARLIEST_FIRST_WINDOW_DAYS));
                     }));
         });
@@ -115,40 +181,130 @@ public class ScheduleService {
     static final int EARLIEST_FIRST_WINDOW_DAYS = 2;
 
     /**
-     * The earliest slot on the local dates from..from+days-1 (capped at the horizon), or, when that window has
-     * none, the same search over the next window, twice as long. A slot of an earlier date always starts before
-     * any slot of a later one, so the first slot found in a window is the first over the whole horizon; and only
-     * the window's appointments are read (as times, not entities), instead of the whole horizon's for every
-     * practitioner: for a busy practice of 200 practitioners that was about 80,000 rows per request.
+     * Searches the pending practitioners' days from..from+days-1 (capped at the horizon and at the best date
+     * known), computing and caching each day, and, while no slot at or before the window's end is known, the next
+     * window, twice as long. A slot of an earlier date always starts before any slot of a later one, so the search
+     * can stop at the first window that holds a slot; and only that window's appointments are read (as times,
+     * not entities): for a busy practice of 200 practitioners, the whole horizon was about 80,000 rows.
      */
-    private Uni<SlotDto> earliestWithin(Map<Long, SlotCalculator> calcs, List<Long> ids, Motive motive, ZoneId zone,
-                                        LocalDate from, LocalDate last, int days) {
+    private Uni<SlotDto> searchPending(Ask ask, Map<Long, SlotCalculator> calcs, Map<Long, LocalDate> pending,
+                                       Map<Long, Long> versionOf, Best best, Instant now, LocalDate from,
+                                       LocalDate last, int days) {
         LocalDate to = from.plusDays(days - 1L).isBefore(last) ? from.plusDays(days - 1L) : last;
-        Instant now = clock.instant();
+        if (best.date != null && best.date.isBefore(to)) {
+            to = best.date;
+        }
+        LocalDate end = to;
+        List<Long> ids = new ArrayList<>();
+        pending.forEach((id, d) -> {
+            if (!d.isAfter(end)) {
+                ids.add(id);
+            }
+        });
+        ZoneId zone = ask.zone();
         Instant windowStart = from.atStartOfDay(zone).toInstant();
         return repository.liveIntervals(ids, windowStart.isAfter(now) ? windowStart : now,
-                        to.plusDays(2).atStartOfDay(zone).toInstant())
+                        end.plusDays(2).atStartOfDay(zone).toInstant())
                 .flatMap(byPractitioner -> {
-                    SlotDto best = null;
-                    Instant bestStart = null;
                     for (Long id : ids) {
-                        List<SlotCalculator.Slot> slots = calcs.get(id).slots(rule(motive), from, to,
-                                byPractitioner.getOrDefault(id, List.of()));
-                        SlotCalculator.Slot s = slots.isEmpty() ? null : slots.get(0);
-                        if (s != null && (bestStart == null || s.start().isBefore(bestStart))) {
-                            bestStart = s.start();
-                            best = toDto(id, motive.id, s);
+                        SlotCalculator.Busy taken = new SlotCalculator.Busy(byPractitioner.getOrDefault(id, List.of()));
+                        LocalDate d = pending.get(id).isAfter(from) ? pending.get(id) : from;
+                        boolean found = false;
+                        for (; !d.isAfter(end); d = d.plusDays(1)) {
+                            AvailabilityCache.Day c = computeDay(ask, id, versionOf.get(id), calcs.get(id), d, taken, now);
+                            if (c.firstStart() != null) {
+                                best.offer(id, c, d);
+                                found = true;
+                                break;
+                            }
+                        }
+                        if (found) {
+                            pending.remove(id);
+                        } else {
+                            pending.put(id, end.plusDays(1));
                         }
                     }
-                    if (best != null) {
-                        return Uni.createFrom().item(best);
+                    if (best.date != null && !best.date.isAfter(end) || !end.isBefore(last) || pending.isEmpty()) {
+                        return Uni.createFrom().item(best.orNoSlot());
                     }
-                    if (!to.isBefore(last)) {
-                        throw new ProblemException(404, "no_slot",
-                                "No free slot for this motive within the booking horizon");
-                    }
-                    return earliestWithin(calcs, ids, motive, zone, to.plusDays(1), last, days * 2);
+                    return searchPending(ask, calcs, pending, versionOf, best, now, end.plusDays(1), last, days * 2);
                 });
+    }
+
+    /** The earliest slot seen so far; on equal starts the lowest practitioner id wins, as ids are walked in order. */
+    private static final class Best {
+        SlotDto slot;
+        Instant start;
+        long practitionerId;
+        LocalDate date;
+
+        void offer(long id, AvailabilityCache.Day day, LocalDate d) {
+            Instant s = day.firstStart();
+            if (start == null || s.isBefore(start) || (s.equals(start) && id < practitionerId)) {
+                slot = day.slots().get(0);
+                start = s;
+                practitionerId = id;
+                date = d;
+            }
+        }
+
+        /** Whether every slot of date d starts after the best one: d is after the best one's date. */
+        boolean before(LocalDate d) {
+            return date != null && d.isAfter(date);
+        }
+
+        SlotDto orNoSlot() {
+            if (slot == null) {
+                throw new ProblemException(404, "no_slot", "No free slot for this motive within the booking horizon");
+            }
+            return slot;
+        }
+    }
+
+    /**
+     * What a cached day depends on besides the practitioner, the date, the agenda version and "now": the motive's
+     * and the practice's settings as read by this request, and whether the viewer is staff of the practice.
+     */
+    private record Ask(long motiveId, int durationMinutes, boolean bookableOnline, boolean staff, ZoneId zone,
+                       int minNoticeMinutes, int horizonDays) {
+        AvailabilityCache.Key key(long practitionerId, LocalDate date) {
+            return new AvailabilityCache.Key(practitionerId, motiveId, durationMinutes, bookableOnline, staff, zone,
+                    minNoticeMinutes, horizonDays, date);
+        }
+
+        SlotCalculator.MotiveRule rule() {
+            return new SlotCalculator.MotiveRule(motiveId, durationMinutes, bookableOnline);
+        }
+
+        SlotCalculator.Context context(Instant now) {
+            return new SlotCalculator.Context(zone, now, minNoticeMinutes, horizonDays, staff);
+        }
+    }
+
+    /** Computes one date through the SlotCalculator and caches it under the version read before the data. */
+    private AvailabilityCache.Day computeDay(Ask ask, long practitionerId, long version, SlotCalculator calc,
+                                             LocalDate d, SlotCalculator.Busy taken, Instant now) {
+        SlotCalculator.Day day = calc.day(ask.rule(), d, taken);
+        List<SlotDto> dtos = new ArrayList<>(day.slots().size());
+        for (SlotCalculator.Slot s : day.slots()) {
+            dtos.add(toDto(practitionerId, ask.motiveId(), s));
+        }
+        AvailabilityCache.Day c = new AvailabilityCache.Day(version, now, day.validUntil(), List.copyOf(dtos),
+                day.slots().isEmpty() ? null : day.slots().get(0).start());
+        cache.put(ask.key(practitionerId, d), c);
+        return c;
+    }
+
+    private static List<SlotDto> concat(AvailabilityCache.Day[] days) {
+        int size = 0;
+        for (AvailabilityCache.Day d : days) {
+            size += d.slots().size();
+        }
+        List<SlotDto> out = new ArrayList<>(size);
+        for (AvailabilityCache.Day d : days) {
+            out.addAll(d.slots());
+        }
+        return out;
     }
 
     private Uni<Practitioner> practitioner(long id) {
@@ -178,12 +334,9 @@ public class ScheduleService {
     }
 
     /** One calculator per practitioner, loaded for the local dates from..to (with a day of margin each side). */
-    private Uni<Map<Long, SlotCalculator>> calculator(Practice practice, List<Long> practitionerIds, LocalDate from,
-                                                      LocalDate to, boolean staff) {
-        ZoneId zone = practice.zone();
-        Instant now = clock.instant();
-        SlotCalculator.Context ctx = new SlotCalculator.Context(zone, now, practice.minNoticeMinutes,
-                practice.horizonDays, staff);
+    private Uni<Map<Long, SlotCalculator>> calculator(SlotCalculator.Context ctx, List<Long> practitionerIds,
+                                                      LocalDate from, LocalDate to) {
+        ZoneId zone = ctx.zone();
         return repository.rangesOf(practitionerIds).flatMap(ranges -> {
             List<Long> rangeIds = ranges.stream().map(r -> r.id).toList();
             return repository.absences(practitionerIds, from.minusDays(1).atStartOfDay(zone).toInstant(),

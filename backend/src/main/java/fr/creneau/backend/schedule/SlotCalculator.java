@@ -115,31 +115,81 @@ public final class SlotCalculator {
      */
     public List<Slot> slots(MotiveRule motive, LocalDate from, LocalDate to, Collection<Interval> appointments) {
         List<Slot> out = new ArrayList<>();
-        if (!ctx.staff() && !motive.bookableOnline()) {
-            return out;
-        }
         Busy taken = new Busy(appointments);
         LocalDate last = lastBookableDate();
         LocalDate end = to.isAfter(last) ? last : to;
-        Set<Instant> seen = new HashSet<>();
         for (LocalDate d = from; !d.isAfter(end); d = d.plusDays(1)) {
-            List<Slot> day = new ArrayList<>();
-            for (Range r : ranges) {
-                if (!r.appliesTo(d) || !r.accepts(motive.id())) {
-                    continue;
+            out.addAll(day(motive, d, taken).slots());
+        }
+        return out;
+    }
+
+    /**
+     * The slots of one local date, and the first instant at which the time rules (past, minimum notice, horizon,
+     * urgency reserve released by time) could answer differently for that date if no data changed.
+     * The answer holds for every instant in [now, validUntil); validUntil is not before "now" (equal: it holds at
+     * that instant only) and may be {@link Instant#MAX}.
+     */
+    public record Day(List<Slot> slots, Instant validUntil) {
+    }
+
+    /** {@link #slots} for one local date, with how long its answer holds; see {@link Day}. */
+    public Day day(MotiveRule motive, LocalDate d, Collection<Interval> appointments) {
+        return day(motive, d, new Busy(appointments));
+    }
+
+    Day day(MotiveRule motive, LocalDate d, Busy taken) {
+        if (!ctx.staff() && !motive.bookableOnline()) {
+            return new Day(List.of(), Instant.MAX);
+        }
+        if (d.isAfter(lastBookableDate())) {
+            // Enters the horizon at the local midnight that makes it today + horizonDays
+            return new Day(List.of(), d.minusDays(ctx.horizonDays()).atStartOfDay(ctx.zone()).toInstant());
+        }
+        Instant validUntil = Instant.MAX;
+        List<Slot> day = new ArrayList<>();
+        for (Range r : ranges) {
+            if (!r.appliesTo(d) || !r.accepts(motive.id())) {
+                continue;
+            }
+            for (Slot s : grid(r, d, motive.durationMinutes())) {
+                Instant change = nextTimeChange(s, r);
+                if (change.isBefore(validUntil)) {
+                    validUntil = change;
                 }
-                for (Slot s : grid(r, d, motive.durationMinutes())) {
-                    if (refusalOf(s, r, d) == null && !taken.overlaps(s.start(), s.end())) {
-                        day.add(s);
-                    }
+                if (refusalOf(s, r, d) == null && !taken.overlaps(s.start(), s.end())) {
+                    day.add(s);
                 }
             }
-            // Ordinary ranges first, so that when two ranges offer the same start, the plain slot wins
-            day.sort(Comparator.comparing(Slot::start).thenComparing(Slot::urgencyReserve));
-            for (Slot s : day) {
-                if (seen.add(s.start())) {
-                    out.add(s);
-                }
+        }
+        // Ordinary ranges first, so that when two ranges offer the same start, the plain slot wins. A range
+        // lies within one local date, so starts of different dates never meet.
+        day.sort(Comparator.comparing(Slot::start).thenComparing(Slot::urgencyReserve));
+        List<Slot> out = new ArrayList<>(day.size());
+        Set<Instant> seen = new HashSet<>();
+        for (Slot s : day) {
+            if (seen.add(s.start())) {
+                out.add(s);
+            }
+        }
+        return new Day(out, validUntil);
+    }
+
+    /**
+     * The first instant after now at which {@link #timing} or {@link #released} may judge this grid slot
+     * differently: when it becomes too soon (or past, for staff), or when an urgency reserve kept from patients
+     * opens by time. Earlier is always safe (a cached answer is then recomputed sooner); never later.
+     */
+    private Instant nextTimeChange(Slot s, Range r) {
+        Instant now = ctx.now();
+        Instant closes = ctx.staff() ? s.start() : s.start().minus(Duration.ofMinutes(ctx.minNoticeMinutes()));
+        // At exactly "closes" the slot is still offered (the rules compare with isBefore) and stops being offered
+        // right after: that counts as a change to come, hence not isAfter
+        Instant out = closes.isBefore(now) ? Instant.MAX : closes;
+        if (r.urgencyReserve() && !ctx.staff()) {
+            Instant opens = s.start().minus(Duration.ofMinutes(r.releaseMinutesBefore()));
+            if (opens.isAfter(now) && opens.isBefore(out)) {
+                out = opens;
             }
         }
         return out;

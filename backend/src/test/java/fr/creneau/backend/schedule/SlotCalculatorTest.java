@@ -222,6 +222,67 @@ class SlotCalculatorTest {
         assertThat(calc(MARCH_NOW, false, List.of()).earliest(CONSULT, LocalDate.parse("2026-03-20"), List.of())).isNull();
     }
 
+    /**
+     * What the availability cache relies on: a day's answer computed at any "now" stays exactly the answer
+     * computed afresh at every later instant before its validUntil (same data).
+     * Walked every 5 minutes (all the rule boundaries here fall on 5 minutes) and just before validUntil, around a
+     * date with plain, reserve and horizon-limited cases, for patients and staff.
+     */
+    @Test
+    void aDaysAnswerHoldsUntilItsValidUntil() {
+        LocalDate day = LocalDate.parse("2026-03-24");
+        List<Range> ranges = List.of(oneOff(1, "2026-03-24", "08:00", "10:00", 1L),
+                urgency(2, "2026-03-24", "11:00", "12:00", 90), urgency(3, "2026-03-24", "14:00", "15:00", 0),
+                oneOff(4, "2026-03-25", "09:00", "09:30", 1L));
+        List<Interval> taken = List.of(interval("2026-03-24T07:30:00Z", "2026-03-24T08:00:00Z"));
+        Instant first = Instant.parse("2026-03-22T23:00:00Z");
+        for (boolean staff : new boolean[]{false, true}) {
+            for (int horizon : new int[]{1, 90}) {
+                for (Instant now = first; now.isBefore(Instant.parse("2026-03-24T15:00:00Z")); now = now.plusSeconds(1800)) {
+                    for (LocalDate d : List.of(day, day.plusDays(1))) {
+                        SlotCalculator.Day answer = calc(now, staff, horizon, ranges).day(CONSULT, d, taken);
+                        assertThat(answer.validUntil()).isAfterOrEqualTo(now);
+                        List<Instant> later = new java.util.ArrayList<>();
+                        for (Instant t = now; t.isBefore(answer.validUntil()) && t.isBefore(now.plusSeconds(86400));
+                             t = t.plusSeconds(300)) {
+                            later.add(t);
+                        }
+                        if (answer.validUntil().isAfter(now) && answer.validUntil().isBefore(now.plusSeconds(86400))) {
+                            later.add(answer.validUntil().minusSeconds(1));
+                        }
+                        for (Instant t : later) {
+                            assertThat(calc(t, staff, horizon, ranges).day(CONSULT, d, taken).slots())
+                                    .as("computed at %s, asked at %s, staff %s, horizon %s, %s", now, t, staff, horizon, d)
+                                    .isEqualTo(answer.slots());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDaysAnswerChangesAtItsValidUntil() {
+        LocalDate day = LocalDate.parse("2026-03-24");
+        List<Range> ranges = List.of(oneOff(1, "2026-03-24", "08:00", "09:00", 1L), urgency(2, "2026-03-24", "11:00", "11:30", 90));
+        // Patient, minimum notice 60: 08:00 local (07:00Z) closes at 06:00Z
+        Instant now = Instant.parse("2026-03-24T05:00:00Z");
+        SlotCalculator.Day answer = calc(now, false, 90, ranges).day(CONSULT, day, List.of());
+        assertThat(starts(answer.slots())).containsExactly("2026-03-24T07:00:00Z", "2026-03-24T07:30:00Z");
+        assertThat(answer.validUntil()).isEqualTo(Instant.parse("2026-03-24T06:00:00Z"));
+        // Later, the reserve opens by time (11:00 local = 10:00Z, 90 minutes before) before any slot closes
+        answer = calc(Instant.parse("2026-03-24T07:45:00Z"), false, 90, ranges).day(CONSULT, day, List.of());
+        assertThat(answer.validUntil()).isEqualTo(Instant.parse("2026-03-24T08:30:00Z"));
+        // A date beyond the horizon enters it at its local midnight, horizonDays before
+        answer = calc(now, false, 1, ranges).day(CONSULT, day.plusDays(2), List.of());
+        assertThat(answer.slots()).isEmpty();
+        assertThat(answer.validUntil()).isEqualTo(LocalDate.parse("2026-03-25").atStartOfDay(PARIS).toInstant());
+    }
+
+    static SlotCalculator calc(Instant now, boolean staff, int horizonDays, List<Range> ranges) {
+        return new SlotCalculator(new Context(PARIS, now, 60, horizonDays, staff), ranges, List.of(), List.of());
+    }
+
     private static void assertNonOverlapping(List<Slot> slots) {
         for (int i = 1; i < slots.size(); i++) {
             assertThat(slots.get(i).start()).isAfterOrEqualTo(slots.get(i - 1).end());

@@ -1,0 +1,72 @@
+package fr.creneau.backend.schedule;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.creneau.model.api.SlotDto;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Computed free slots of one practitioner, one motive and one local date, kept in this backend instance.
+ *
+ * <p>An entry is served only when all of these hold, so that it can never offer a slot that a committed change
+ * has taken away:
+ * <ul>
+ * <li>its {@code version} equals the practitioner's current {@code agenda_version}, read from the database by the
+ * same request before any other agenda data (the database bumps it at the commit of every change to
+ * appointments, absences, opening ranges and urgency releases, whichever instance or tool made it);</li>
+ * <li>the practice's and motive's settings it was computed with are part of the key (time zone, minimum notice,
+ * horizon, duration, bookable online) and are read fresh by the same request;</li>
+ * <li>"now" lies in [computedAt, validUntil): {@link SlotCalculator.Day#validUntil} is the first instant at which
+ * the time rules could answer differently (a slot becoming too soon, a reserve released by time, a date
+ * entering the horizon). A clock set back before the computation also misses.</li>
+ * </ul>
+ * Memory is bounded by a total number of cached slots (LRU-like eviction, Caffeine's W-TinyLFU).
+ */
+@ApplicationScoped
+public class AvailabilityCache {
+    /** Everything a day's answer depends on besides the agenda data counted by the version, and "now". */
+    public record Key(long practitionerId, long motiveId, int durationMinutes, boolean bookableOnline, boolean staff,
+                      ZoneId zone, int minNoticeMinutes, int horizonDays, LocalDate date) {
+    }
+
+    /** One computed date: its slots as sent, sorted by start ({@code firstStart} is the first one's, or null). */
+    public record Day(long version, Instant computedAt, Instant validUntil, List<SlotDto> slots, Instant firstStart) {
+        boolean servable(long currentVersion, Instant now) {
+            return version == currentVersion && !now.isBefore(computedAt) && now.isBefore(validUntil);
+        }
+    }
+
+    /** About 200 bytes per cached slot: the default keeps the cache near 40 MB. */
+    @ConfigProperty(name = "creneau.availability-cache.max-slots", defaultValue = "200000")
+    long maxSlots;
+
+    private Cache<Key, Day> days;
+
+    @PostConstruct
+    void init() {
+        days = Caffeine.newBuilder()
+                .maximumWeight(maxSlots)
+                .weigher((Key k, Day d) -> 1 + d.slots().size())
+                // Maintenance on the calling thread: no pool of its own, nothing to shut down
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** The day's cached answer if it may be served at {@code now} for that version; else null. */
+    public Day get(Key key, long version, Instant now) {
+        Day d = days.getIfPresent(key);
+        return d != null && d.servable(version, now) ? d : null;
+    }
+
+    /** Keeps a computed day, unless a request that read a later version has already stored one. */
+    public void put(Key key, Day day) {
+        days.asMap().merge(key, day, (old, fresh) -> old.version() > fresh.version() ? old : fresh);
+    }
+}
