@@ -315,7 +315,7 @@ public class FalloutService {
 
     private Uni<List<SlotDto>> free(long practitionerId, Motive motive, LocalDate first, LocalDate last, Instant from,
                                     List<Taken> taken) {
-        return schedule.availability(PATIENT_RULES, practitionerId, motive.id, first, last).map(slots -> {
+        return schedule.availabilityInThisTransaction(PATIENT_RULES, practitionerId, motive.id, first, last).map(slots -> {
             List<SlotDto> out = new ArrayList<>();
             for (SlotDto d : slots) {
                 Instant s = Instant.parse(d.start);

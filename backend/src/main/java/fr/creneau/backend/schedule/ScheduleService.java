@@ -75,6 +75,23 @@ public class ScheduleService {
      */
     @WithSession
     public Uni<List<SlotDto>> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from, LocalDate to) {
+        return availability(viewer, practitionerId, motiveId, from, to, true);
+    }
+
+    /**
+     * The same, computed from what the current transaction sees, for a transaction that has just changed the agenda
+     * (a release, cancellations before proposing slots). The agenda version moves only at commit, so the cache
+     * would answer with the day as it was before the change; and a day computed from uncommitted rows must not be
+     * cached, since the transaction may still roll back.
+     */
+    @WithSession
+    public Uni<List<SlotDto>> availabilityInThisTransaction(Viewer viewer, long practitionerId, long motiveId,
+                                                            LocalDate from, LocalDate to) {
+        return availability(viewer, practitionerId, motiveId, from, to, false);
+    }
+
+    private Uni<List<SlotDto>> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from,
+                                            LocalDate to, boolean cached) {
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "before_from", "must not be before from");
         }
@@ -96,7 +113,7 @@ public class ScheduleService {
             int firstMissing = -1;
             int lastMissing = -1;
             for (int i = 0; i < n; i++) {
-                days[i] = cache.get(ask.key(practitionerId, from.plusDays(i)), h.version(), now);
+                days[i] = cached ? cache.get(ask.key(practitionerId, from.plusDays(i)), h.version(), now) : null;
                 if (days[i] == null) {
                     firstMissing = firstMissing < 0 ? i : firstMissing;
                     lastMissing = i;
@@ -119,7 +136,7 @@ public class ScheduleService {
                                 for (int i = 0; i < n; i++) {
                                     if (days[i] == null) {
                                         days[i] = computeDay(ask, practitionerId, h.version(), calcs.get(practitionerId),
-                                                from.plusDays(i), taken, now);
+                                                from.plusDays(i), taken, now, cached);
                                     }
                                 }
                                 return concat(days);
@@ -284,6 +301,11 @@ public class ScheduleService {
     /** Computes one date through the SlotCalculator and caches it under the version read before the data. */
     private AvailabilityCache.Day computeDay(Ask ask, long practitionerId, long version, SlotCalculator calc,
                                              LocalDate d, SlotCalculator.Busy taken, Instant now) {
+        return computeDay(ask, practitionerId, version, calc, d, taken, now, true);
+    }
+
+    private AvailabilityCache.Day computeDay(Ask ask, long practitionerId, long version, SlotCalculator calc,
+                                             LocalDate d, SlotCalculator.Busy taken, Instant now, boolean cached) {
         SlotCalculator.Day day = calc.day(ask.rule(), d, taken);
         List<SlotDto> dtos = new ArrayList<>(day.slots().size());
         for (SlotCalculator.Slot s : day.slots()) {
@@ -291,7 +313,9 @@ public class ScheduleService {
         }
         AvailabilityCache.Day c = new AvailabilityCache.Day(version, now, day.validUntil(), List.copyOf(dtos),
                 day.slots().isEmpty() ? null : day.slots().get(0).start());
-        cache.put(ask.key(practitionerId, d), c);
+        if (cached) {
+            cache.put(ask.key(practitionerId, d), c);
+        }
         return c;
     }
 

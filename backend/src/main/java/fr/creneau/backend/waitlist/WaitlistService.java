@@ -269,7 +269,7 @@ public class WaitlistService {
                         .chain(waitedFor -> {
                             Uni<Void> chain = Uni.createFrom().voidItem();
                             for (Long motiveId : waitedFor) {
-                                chain = chain.chain(() -> schedule.availability(Viewer.ANONYMOUS, range.practitionerId,
+                                chain = chain.chain(() -> schedule.availabilityInThisTransaction(Viewer.ANONYMOUS, range.practitionerId,
                                         motiveId, date, date).chain(slots -> {
                                     Uni<Void> rounds = Uni.createFrom().voidItem();
                                     for (SlotDto slot : slots) {

@@ -202,6 +202,10 @@ class WaitlistWavesTest {
         long e1 = joined(w, entry(p1.patientId(), w.practitionerId, reserveMotive, saturday, saturday));
         long e2 = joined(w, entry(w.phoneCaller(), null, reserveMotive, saturday.minusDays(2), saturday));
         long otherDay = joined(w, entry(w.phoneCaller(), null, reserveMotive, saturday.plusDays(1), saturday.plusDays(2)));
+        // a patient looked at that Saturday before the release: the day (no slot yet) is in the availability cache
+        given().queryParam("motiveId", reserveMotive).queryParam("from", saturday.toString())
+                .queryParam("to", saturday.toString()).get("/api/practitioners/{id}/availability", w.practitionerId)
+                .then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
 
         given().header("Authorization", w.secretary.bearer()).queryParam("date", saturday.toString())
                 .post("/api/opening-ranges/{id}/release", range).then().statusCode(204);
