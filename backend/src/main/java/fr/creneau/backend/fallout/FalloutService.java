@@ -199,7 +199,7 @@ public class FalloutService {
             cancel.status = AppointmentStatus.CANCELLED_BY_PRACTICE;
             cancel.reason = REASON;
             return appointments.changeStatusWithin(caller, actor, a.id, cancel).invoke(changed::add)
-                    .call(() -> withdrawWaitlistOffers(s, a)).chain(dto -> {
+                    .chain(dto -> {
                 boolean open = !slots.isEmpty();
                 Instant expires = open ? Instant.parse(slots.get(slots.size() - 1).start) : null;
                 return s.createNativeQuery("INSERT INTO absence_decision (absence_id, appointment_id, practice_id,"
@@ -258,22 +258,6 @@ public class FalloutService {
                 .setParameter("kind", kind.name())
                 .setParameter("extra", text)
                 .setParameter("appointment", appointmentId)
-                .executeUpdate().replaceWithVoid();
-    }
-
-    /**
-     * The cancellation offered the freed time to the waitlist (AppointmentService does so for every cancellation),
-     * but time inside an absence is not free: a claim would be refused (in_absence). The offers and their unsent
-     * messages are withdrawn in the same transaction. The check would better live in WaitlistService.slotFreed
-     * (another package), which could ask ScheduleService whether the slot is bookable; until then, here.
-     */
-    private static Uni<Void> withdrawWaitlistOffers(Mutiny.Session s, Appointment a) {
-        return s.createNativeQuery("WITH gone AS (UPDATE waitlist_offer SET status = 'GONE' WHERE practitioner_id = :p"
-                        + " AND starts_at = :start AND status = 'OPEN' RETURNING id)"
-                        + " DELETE FROM notification_outbox WHERE kind = 'WAITLIST_OFFER' AND status = 'PENDING'"
-                        + " AND CAST(payload ->> 'offerId' AS bigint) IN (SELECT id FROM gone)")
-                .setParameter("p", a.practitionerId)
-                .setParameter("start", utc(a.startsAt))
                 .executeUpdate().replaceWithVoid();
     }
 

@@ -242,8 +242,14 @@ public class WaitlistService {
         if (!start.isAfter(now)) {
             return Uni.createFrom().voidItem();
         }
-        return Motive.<Motive>findById(motiveId).chain(motive -> openRound(practiceId, practitionerId, motiveId, start,
-                start.plus(Duration.ofMinutes(motive.durationMinutes)), freedPatientId, now));
+        // only a slot a patient could book online is offered: time inside an absence or an unreleased urgency
+        // reserve is not free, and the schedule owns that rule (clashes aside, which the claim meets at the database)
+        return schedule.requireBookable(practitionerId, motiveId, start, false)
+                .map(slot -> true)
+                .onFailure(ProblemException.class).recoverWithItem(false)
+                .chain(bookable -> !bookable ? Uni.createFrom().voidItem()
+                        : Motive.<Motive>findById(motiveId).chain(motive -> openRound(practiceId, practitionerId,
+                                motiveId, start, start.plus(Duration.ofMinutes(motive.durationMinutes)), freedPatientId, now)));
     }
 
     /**
