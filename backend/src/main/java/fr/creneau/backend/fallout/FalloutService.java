@@ -1,5 +1,6 @@
 package fr.creneau.backend.fallout;
 
+import static fr.creneau.backend.platform.SqlValues.instant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.creneau.backend.appointment.Appointment;
 import fr.creneau.backend.appointment.AppointmentService;
@@ -628,19 +629,4 @@ public class FalloutService {
         return ((Number) o).longValue();
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
-    }
 }

@@ -1,5 +1,6 @@
 package fr.creneau.backend.notification;
 
+import static fr.creneau.backend.platform.SqlValues.instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.creneau.backend.appointment.AppointmentService;
@@ -304,19 +305,4 @@ public class NotificationInboxService {
         return ((Number) o).longValue();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Not a timestamp: " + value);
-    }
 }

@@ -1,5 +1,6 @@
 package fr.creneau.backend.waitlist;
 
+import static fr.creneau.backend.platform.SqlValues.instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.creneau.backend.practice.Viewer;
@@ -673,21 +674,6 @@ public class WaitlistService {
         return text.length() > 5 ? text.substring(0, 5) : text;
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
-    }
 
     private static LocalTime time(String field, String text) {
         if (text == null) {

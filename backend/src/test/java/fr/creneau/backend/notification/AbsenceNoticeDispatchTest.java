@@ -56,6 +56,10 @@ class AbsenceNoticeDispatchTest {
         BookingWorld w = new BookingWorld(fx);
         fx.update("UPDATE motive SET label_fr = 'Dépistage VIH' WHERE id = ?", w.motive15);
         fx.update("UPDATE practice SET substitute = 'Dr Claire Moreau, 01 43 00 00 99' WHERE id = ?", w.practiceId);
+        // the practice's quiet hours cover this moment, whatever the hour the suite runs at: the push must wait
+        fx.update("INSERT INTO notification_policy (practice_id, quiet_start, quiet_end) VALUES (?,"
+                + " CAST((now() AT TIME ZONE 'Europe/Paris') - interval '1 hour' AS time),"
+                + " CAST((now() AT TIME ZONE 'Europe/Paris') + interval '2 hours' AS time))", w.practiceId);
         Fixtures.Actor patient = w.knownPatient();
         String deviceToken = Fixtures.unique("tok");
         fx.update("INSERT INTO device_token (account_id, push_key) VALUES (?, ?)", patient.accountId(), "cn1-fcm-" + deviceToken);
@@ -71,6 +75,8 @@ class AbsenceNoticeDispatchTest {
                 .extract().jsonPath().getList("[0].proposals.id", Long.class);
         long outboxId = fx.queryLong("SELECT id FROM notification_outbox WHERE appointment_id = ? AND kind = 'ABSENCE_PROPOSAL'"
                 + " AND channel = 'PUSH'", appointment);
+        assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE id = ? AND due_at > now() + interval '1 hour'",
+                outboxId)).as("deferred to the end of the quiet hours").isEqualTo(1);
         // other test classes' rows must not be claimed by this dispatcher; ours stay
         fx.update("UPDATE notification_outbox SET status = 'SKIPPED' WHERE status = 'PENDING' AND NOT (appointment_id = ?"
                 + " AND kind LIKE 'ABSENCE_%')", appointment);
@@ -78,7 +84,10 @@ class AbsenceNoticeDispatchTest {
         Dispatcher dispatcher = new Dispatcher(dataSource, List.of(new FcmPushChannel(fcm.messaging())),
                 new MessageRenderer(), new LinkTokens("0123456789abcdef0123456789abcdef".getBytes()),
                 "https://creneau.fr/r/", Dispatcher.Settings.DEFAULTS,
-                new NotificationWorld.MovableClock(Instant.now().plusSeconds(60)), "absence-w1");
+                // in the quiet hours the push waits for their end: the dispatcher runs once the row is due
+                new NotificationWorld.MovableClock(Instant.ofEpochSecond(fx.queryLong(
+                        "SELECT CAST(EXTRACT(EPOCH FROM due_at) AS bigint) FROM notification_outbox WHERE id = ?", outboxId))
+                        .plusSeconds(60)), "absence-w1");
         dispatcher.drain();
 
         assertThat(fx.queryString("SELECT status FROM notification_outbox WHERE id = ?", outboxId)).isEqualTo("SENT");
