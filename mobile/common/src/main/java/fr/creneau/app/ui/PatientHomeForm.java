@@ -39,10 +39,9 @@ public class PatientHomeForm {
             BookingContext ctx = new BookingContext();
             new SearchForm(ctx, form).show();
         }));
-        Container msgs = new Container(new GridLayout(1, 2));
-        msgs.add(Ui.secondary("home.write", "writeButton", e -> new RequestForm(form).show()));
-        msgs.add(Ui.secondary("home.messages", "messagesButton", e -> new MyRequestsForm(form).show()));
-        form.add(msgs);
+        // one per line: side by side, "Écrire au cabinet" and "Mes demandes" were cut on a phone's width
+        form.add(Ui.secondary("home.write", "writeButton", e -> new RequestForm(form).show()));
+        form.add(Ui.secondary("home.messages", "messagesButton", e -> new MyRequestsForm(form).show()));
         bell = Ui.secondary("home.notifications", "notificationsButton", e -> new NotificationsForm(form).show());
         form.add(bell);
         form.add(Ui.secondary("waitlist.mine", "myWaitlistButton", e -> new MyWaitlistForm(form).show()));
