@@ -81,14 +81,8 @@ class AbsenceNoticeDispatchTest {
         fx.update("UPDATE notification_outbox SET status = 'SKIPPED' WHERE status = 'PENDING' AND NOT (appointment_id = ?"
                 + " AND kind LIKE 'ABSENCE_%')", appointment);
 
-        Dispatcher dispatcher = new Dispatcher(dataSource, List.of(new FcmPushChannel(fcm.messaging())),
-                new MessageRenderer(), new LinkTokens("0123456789abcdef0123456789abcdef".getBytes()),
-                "https://creneau.fr/r/", Dispatcher.Settings.DEFAULTS,
-                // in the quiet hours the push waits for their end: the dispatcher runs once the row is due
-                new NotificationWorld.MovableClock(Instant.ofEpochSecond(fx.queryLong(
-                        "SELECT CAST(EXTRACT(EPOCH FROM due_at) AS bigint) FROM notification_outbox WHERE id = ?", outboxId))
-                        .plusSeconds(60)), "absence-w1");
-        dispatcher.drain();
+        // in the quiet hours the push waits for their end: the dispatcher runs once the row is due
+        NotificationWorld.drainPushes(dataSource, fcm, NotificationWorld.dueAt(fx, outboxId).plusSeconds(60), "absence-w1");
 
         assertThat(fx.queryString("SELECT status FROM notification_outbox WHERE id = ?", outboxId)).isEqualTo("SENT");
         JsonNode message = fcm.bodies.get(Dispatcher.idempotencyKey(outboxId) + "|" + deviceToken).path("message");

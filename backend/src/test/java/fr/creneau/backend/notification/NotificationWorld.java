@@ -71,6 +71,20 @@ final class NotificationWorld {
                 + " WHERE status IN ('PENDING', 'SENDING')");
     }
 
+    /** When a row falls due (quiet hours may have deferred it). */
+    static Instant dueAt(Fixtures fx, long outboxId) {
+        return Instant.ofEpochSecond(fx.queryLong("SELECT CAST(EXTRACT(EPOCH FROM due_at) AS bigint) FROM notification_outbox"
+                + " WHERE id = ?", outboxId));
+    }
+
+    /** Runs a push-only dispatcher, with the real Firebase SDK towards {@code fcm}, at {@code at} until nothing is due. */
+    static void drainPushes(io.agroal.api.AgroalDataSource dataSource, FakeProviders.FakeFcm fcm, Instant at, String worker)
+            throws Exception {
+        new Dispatcher(dataSource, java.util.List.of(new FcmPushChannel(fcm.messaging())), new MessageRenderer(),
+                new LinkTokens("0123456789abcdef0123456789abcdef".getBytes()), "https://creneau.fr/r/",
+                Dispatcher.Settings.DEFAULTS, new MovableClock(at), worker).drain();
+    }
+
     /** A clock the test moves by hand. */
     static final class MovableClock extends Clock {
         private volatile Instant now;

@@ -59,9 +59,7 @@ class PushActionPayloadTest {
     }
 
     private JsonNode dispatch(long outboxId) throws Exception {
-        new Dispatcher(dataSource, List.of(new FcmPushChannel(fcm.messaging())), new MessageRenderer(),
-                new LinkTokens("0123456789abcdef0123456789abcdef".getBytes()), "https://creneau.fr/r/",
-                Dispatcher.Settings.DEFAULTS, new NotificationWorld.MovableClock(Instant.now().plusSeconds(60)), "act-w1").drain();
+        NotificationWorld.drainPushes(dataSource, fcm, Instant.now().plusSeconds(60), "act-w1");
         assertThat(w.status(outboxId)).isEqualTo("SENT");
         String key = Dispatcher.idempotencyKey(outboxId) + "|" + w.deviceToken;
         assertThat(fcm.delivered.get(key)).hasValue(1);

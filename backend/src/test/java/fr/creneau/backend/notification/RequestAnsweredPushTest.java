@@ -87,12 +87,6 @@ class RequestAnsweredPushTest {
                 w.otherPatient.accountId())).isZero();
     }
 
-    /** Quiet hours may defer the push to 08:00 (RequestAnsweredQuietHoursTest): the dispatcher runs once it is due. */
-    private Instant dueAt(long outboxId) {
-        return Instant.ofEpochSecond(fx.queryLong("SELECT CAST(EXTRACT(EPOCH FROM due_at) AS bigint) FROM notification_outbox"
-                + " WHERE id = ?", outboxId));
-    }
-
     @Test
     void theDispatcherPushesThePracticeNameAndTheRequestIdButNoClinicalDetail() throws Exception {
         long id = w.request(w.patient.patientId(), PracticeWorld.renewal());
@@ -100,11 +94,8 @@ class RequestAnsweredPushTest {
         long outboxId = fx.queryLong("SELECT id FROM notification_outbox WHERE kind = 'REQUEST_ANSWERED'"
                 + " AND payload ->> 'requestId' = CAST(? AS text)", id);
 
-        Dispatcher dispatcher = new Dispatcher(dataSource, List.of(new FcmPushChannel(fcm.messaging())),
-                new MessageRenderer(), new LinkTokens("0123456789abcdef0123456789abcdef".getBytes()),
-                "https://creneau.fr/r/", Dispatcher.Settings.DEFAULTS,
-                new NotificationWorld.MovableClock(dueAt(outboxId).plusSeconds(60)), "req-w1");
-        dispatcher.drain();
+        // quiet hours may defer the push to 08:00 (RequestAnsweredQuietHoursTest): the dispatcher runs once it is due
+        NotificationWorld.drainPushes(dataSource, fcm, NotificationWorld.dueAt(fx, outboxId).plusSeconds(60), "req-w1");
 
         assertThat(fx.queryString("SELECT status FROM notification_outbox WHERE id = ?", outboxId)).isEqualTo("SENT");
         String key = Dispatcher.idempotencyKey(outboxId) + "|" + deviceToken;

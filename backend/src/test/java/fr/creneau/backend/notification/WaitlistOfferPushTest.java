@@ -72,11 +72,7 @@ class WaitlistOfferPushTest {
         long offerId = fx.queryLong("SELECT o.id FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id"
                 + " WHERE e.patient_id = ?", patient.patientId());
 
-        Dispatcher dispatcher = new Dispatcher(dataSource, List.of(new FcmPushChannel(fcm.messaging())),
-                new MessageRenderer(), new LinkTokens("0123456789abcdef0123456789abcdef".getBytes()),
-                "https://creneau.fr/r/", Dispatcher.Settings.DEFAULTS,
-                new NotificationWorld.MovableClock(Instant.now().plusSeconds(60)), "wl-w1");
-        dispatcher.drain();
+        NotificationWorld.drainPushes(dataSource, fcm, Instant.now().plusSeconds(60), "wl-w1");
 
         assertThat(fx.queryString("SELECT status FROM notification_outbox WHERE id = ?", outboxId)).isEqualTo("SENT");
         String key = Dispatcher.idempotencyKey(outboxId) + "|" + deviceToken;
