@@ -66,6 +66,18 @@ public final class FcmClient {
     }
 
     static HttpTransport transport(Settings s) {
+        if (proxied()) {
+            return apacheTransport(s);
+        }
+        return new KeepAliveHttpTransport(s.concurrency(), s.endpoint());
+    }
+
+    /** A JVM configured with an HTTPS proxy sends through Apache HttpClient, which honours the proxy settings. */
+    private static boolean proxied() {
+        return System.getProperty("https.proxyHost") != null && !System.getProperty("https.proxyHost").isBlank();
+    }
+
+    static HttpTransport apacheTransport(Settings s) {
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(60, TimeUnit.SECONDS);
         pool.setMaxTotal(s.concurrency());
         pool.setDefaultMaxPerRoute(s.concurrency());

@@ -2,7 +2,6 @@ package fr.creneau.backend.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
@@ -13,9 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
@@ -130,13 +127,13 @@ final class FakeProviders {
             server.start();
         }
 
-        /** The real Admin SDK, with its HTTP transport pointed at this server instead of fcm.googleapis.com. */
+        /**
+         * The real Admin SDK over the production transport (FcmClient's), with its connections routed to this
+         * server: the requests still name fcm.googleapis.com.
+         */
         FirebaseMessaging messaging() {
-            int port = port();
-            NetHttpTransport transport = new NetHttpTransport.Builder()
-                    .setConnectionFactory(url -> (HttpURLConnection) new URL("http", "127.0.0.1", port, url.getFile()).openConnection())
-                    .build();
-            return messaging(transport);
+            return messaging(FcmClient.transport(new FcmClient.Settings(8, java.time.Duration.ofSeconds(5),
+                    java.time.Duration.ofSeconds(10), "http://127.0.0.1:" + port())));
         }
 
         /**
