@@ -47,9 +47,14 @@ final class KeepAliveHttpTransport extends HttpTransport {
     private final SSLSocketFactory tls;
 
     KeepAliveHttpTransport(int maxIdleConnections, String endpoint) {
+        this(maxIdleConnections, endpoint, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS trust of one's own (tests: a self-signed server). */
+    KeepAliveHttpTransport(int maxIdleConnections, String endpoint, SSLSocketFactory tls) {
         this.idle = new ArrayBlockingQueue<>(Math.max(1, maxIdleConnections));
         this.endpoint = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-        this.tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+        this.tls = tls;
     }
 
     @Override

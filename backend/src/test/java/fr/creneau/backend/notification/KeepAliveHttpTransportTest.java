@@ -7,15 +7,25 @@ import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -134,6 +144,46 @@ class KeepAliveHttpTransportTest {
         assertThatThrownBy(() -> post(transport, "{}")).isInstanceOf(IOException.class).hasMessageContaining("cut");
     }
 
+    @Test
+    void speaksTlsAndChecksTheServerName(@TempDir Path dir) throws Exception {
+        SSLContext good = tls(dir, "good", "ip:127.0.0.1");
+        server = new ScriptedServer(good.getServerSocketFactory().createServerSocket(0), List.of(ok("{\"name\":\"m1\"}")));
+        KeepAliveHttpTransport transport = new KeepAliveHttpTransport(4, "https://127.0.0.1:" + server.port(),
+                good.getSocketFactory());
+        assertThat(post(transport, "{}")).isEqualTo("{\"name\":\"m1\"}");
+        assertThat(server.requests.get(0)).contains("\r\nHost: fcm.googleapis.com\r\n");
+        server.close();
+
+        SSLContext otherName = tls(dir, "other", "dns:other.example");
+        server = new ScriptedServer(otherName.getServerSocketFactory().createServerSocket(0), List.of(ok("{}")));
+        KeepAliveHttpTransport strict = new KeepAliveHttpTransport(4, "https://127.0.0.1:" + server.port(),
+                otherName.getSocketFactory());
+        assertThatThrownBy(() -> post(strict, "{}")).isInstanceOf(SSLHandshakeException.class);
+        assertThat(server.requests).as("nothing sent to a server whose certificate names another host").isEmpty();
+    }
+
+    /** A self-signed key pair whose certificate names {@code san}, trusted by the returned context's clients. */
+    private static SSLContext tls(Path dir, String alias, String san) throws Exception {
+        Path store = dir.resolve(alias + ".p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + alias,
+                "-ext", "san=" + san, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        km.init(keys, "changeit".toCharArray());
+        TrustManagerFactory tm = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tm.init(keys);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(km.getKeyManagers(), tm.getTrustManagers(), null);
+        return context;
+    }
+
     private static String ok(String body, String... headers) {
         StringBuilder s = new StringBuilder("HTTP/1.1 200 OK\r\n");
         for (String h : headers) {
@@ -162,13 +212,18 @@ class KeepAliveHttpTransportTest {
         static final String HANG_UP = "<hang-up>";
         static final String SILENCE = "<silence>";
         static final String CLOSE = "<close>";
-        final ServerSocket socket = new ServerSocket(0);
+        final ServerSocket socket;
         final AtomicInteger connections = new AtomicInteger();
         final List<String> requests = new CopyOnWriteArrayList<>();
         private final BlockingQueue<String> answers;
         private final List<Socket> open = new CopyOnWriteArrayList<>();
 
         ScriptedServer(List<String> answers) throws IOException {
+            this(new ServerSocket(0), answers);
+        }
+
+        ScriptedServer(ServerSocket socket, List<String> answers) {
+            this.socket = socket;
             this.answers = new LinkedBlockingQueue<>(answers);
             Thread acceptor = new Thread(this::accept, "scripted-http");
             acceptor.setDaemon(true);
