@@ -22,6 +22,7 @@ import fr.creneau.backend.schedule.ScheduleService;
 import fr.creneau.model.api.AbsenceDecisionDto;
 import fr.creneau.model.api.AbsenceFalloutDto;
 import fr.creneau.model.api.AbsenceFalloutRequest;
+import fr.creneau.model.api.AbsenceFollowUpDto;
 import fr.creneau.model.api.AbsenceProposalDto;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.BookingRequest;
@@ -77,6 +78,12 @@ public class FalloutService {
 
     public static final String JOURNAL_DECIDE = "ABSENCE_FALLOUT_DECIDE";
     public static final String JOURNAL_ACCEPT = "ABSENCE_PROPOSAL_ACCEPT";
+    public static final String JOURNAL_DECLINE = "ABSENCE_PROPOSAL_DECLINE";
+    static final String VIA_APP = "APP";
+    static final String VIA_LINK = "LINK";
+    static final String VIA_PHONE = "PHONE";
+    /** How far back the staff's list reaches for answered or closed decisions; unanswered ones stay until handled. */
+    static final int FOLLOW_UP_DAYS = 30;
     static final String PURPOSE = "ABSENCE_PROPOSAL";
 
     /** Slot rules as a patient sees them: what the patient will be able to book when they accept. */
@@ -417,8 +424,183 @@ public class FalloutService {
                     if (!ok) {
                         throw ProblemException.notFound("Proposal");
                     }
-                    return book(caller, row);
+                    return book(caller, row, VIA_APP);
                 })));
+    }
+
+    // ---------------------------------------------------------------- staff: calling back who did not answer
+
+    /**
+     * The practice's decisions the staff follow up, urgent motives first, then the earliest cancelled appointment:
+     * every unanswered one (pending or expired), and those answered or closed within {@link #FOLLOW_UP_DAYS}. A
+     * practitioner sees their own agenda's only (the agenda rule of {@link #decide}).
+     *
+     * @param states comma-separated PENDING, EXPIRED, ACCEPTED, CANCELLED, DECLINED; null or blank for all
+     */
+    public Uni<List<AbsenceFollowUpDto>> followUp(Caller caller, long practiceId, String states) {
+        if (!caller.isStaffOf(practiceId)) {
+            return Uni.createFrom().failure(ProblemException.notFound("Practice"));
+        }
+        List<String> wanted = new ArrayList<>();
+        if (states != null && !states.isBlank()) {
+            for (String one : states.split(",", -1)) {
+                String st = one.trim();
+                if (!FOLLOW_UP_STATES.contains(st)) {
+                    return Uni.createFrom().failure(ProblemException.invalid("state", "unknown_state",
+                            "each state is one of " + String.join(", ", FOLLOW_UP_STATES)));
+                }
+                wanted.add(st);
+            }
+        }
+        long practitioner = caller.role() == Role.PRACTITIONER ? caller.practitionerId() : 0L;
+        return Panache.withSession(() -> followUpRows(practiceId, practitioner, 0L))
+                .map(all -> wanted.isEmpty() ? all : all.stream().filter(d -> wanted.contains(d.state)).toList());
+    }
+
+    private static final List<String> FOLLOW_UP_STATES = List.of(AbsenceFollowUpDto.PENDING, AbsenceFollowUpDto.EXPIRED,
+            AbsenceFollowUpDto.ACCEPTED, AbsenceFollowUpDto.CANCELLED, AbsenceFollowUpDto.DECLINED);
+
+    /** The patient answered the phone and chose a proposed slot: booked as the staff member, the same rule as theirs. */
+    public Uni<Response> acceptForPatient(Caller caller, long decisionId, long proposalId) {
+        return Panache.withTransaction(() -> followed(caller, decisionId).chain(practiceId -> proposal(proposalId)
+                .chain(row -> {
+                    if (row.decisionId != decisionId) {
+                        throw ProblemException.notFound("Proposal");
+                    }
+                    return book(caller, row, VIA_PHONE);
+                })));
+    }
+
+    /**
+     * The patient, reached by phone, wants none of the proposals: the decision closes (the appointment was
+     * cancelled and the patient told when the absence was decided) and leaves the list of calls to make.
+     */
+    public Uni<AbsenceFollowUpDto> decline(Caller caller, long decisionId) {
+        JournalActor actor = appointments.actor(caller);
+        return Panache.withTransaction(() -> followed(caller, decisionId).chain(practiceId -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT status, appointment_id FROM absence_decision WHERE id = :id",
+                                Object[].class).setParameter("id", decisionId).getSingleResult()
+                        .chain(r -> {
+                            if (!"OPEN".equals(r[0])) {
+                                throw ProblemException.conflict("proposal_closed",
+                                        "This decision was already answered or closed");
+                            }
+                            return s.createNativeQuery("UPDATE absence_proposal SET status = 'GONE'"
+                                            + " WHERE decision_id = :id AND status = 'OPEN'")
+                                    .setParameter("id", decisionId).executeUpdate()
+                                    .chain(() -> s.createNativeQuery("UPDATE absence_decision SET status = 'DECLINED',"
+                                                    + " answered_via = :via, answered_by = :by, answered_at = :now WHERE id = :id")
+                                            .setParameter("via", VIA_PHONE).setParameter("by", caller.accountId())
+                                            .setParameter("now", utc(clock.instant())).setParameter("id", decisionId)
+                                            .executeUpdate())
+                                    .chain(() -> journal.record(actor, practiceId, JOURNAL_DECLINE, Journal.APPOINTMENT,
+                                            num(r[1]), "decisionId=" + decisionId));
+                        }))
+                .chain(() -> followUpRows(practiceId, 0L, decisionId))
+                .map(rows -> rows.get(0))));
+    }
+
+    /**
+     * Locks the decision and checks the caller may follow it up: staff of its practice (else 404), a practitioner
+     * for their own agenda only (403 not_your_agenda, as when deciding). Answers the practice's id.
+     */
+    private Uni<Long> followed(Caller caller, long decisionId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT d.practice_id, a.practitioner_id"
+                                + " FROM absence_decision d JOIN appointment a ON a.id = d.appointment_id"
+                                + " WHERE d.id = :id FOR UPDATE OF d", Object[].class)
+                        .setParameter("id", decisionId).getSingleResultOrNull())
+                .map(r -> {
+                    if (r == null || !caller.isStaffOf(num(r[0]))) {
+                        throw ProblemException.notFound("Decision");
+                    }
+                    if (caller.role() == Role.PRACTITIONER && !Long.valueOf(num(r[1])).equals(caller.practitionerId())) {
+                        throw new ProblemException(403, "not_your_agenda", "A practitioner may only change their own agenda");
+                    }
+                    return num(r[0]);
+                });
+    }
+
+    /** The follow-up rows: all recent ones of the practice (or of one practitioner), or one decision. */
+    private Uni<List<AbsenceFollowUpDto>> followUpRows(long practiceId, long practitionerId, long decisionId) {
+        Instant now = clock.instant();
+        return Practice.<Practice>findById(practiceId).chain(practice -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT d.id, d.absence_id, d.appointment_id, d.patient_id, pt.first_name || ' ' || pt.last_name,"
+                                + " COALESCE(pt.phone, h.phone), a.practitioner_id, p.first_name, p.last_name, a.motive_id,"
+                                + " m.label_fr, m.label_en, m.urgency_reserve, d.action, d.status, d.expires_at,"
+                                + " d.new_appointment_id, d.answered_via, a.starts_at"
+                                + " FROM absence_decision d JOIN appointment a ON a.id = d.appointment_id"
+                                + " JOIN patient pt ON pt.id = d.patient_id LEFT JOIN patient h ON h.id = pt.holder_id"
+                                + " JOIN practitioner p ON p.id = a.practitioner_id JOIN motive m ON m.id = a.motive_id"
+                                + " WHERE d.practice_id = :practice"
+                                + " AND (:practitioner = 0 OR a.practitioner_id = :practitioner)"
+                                + " AND (CASE WHEN :decision = 0 THEN d.status = 'OPEN' OR d.decided_at > :since"
+                                + " ELSE d.id = :decision END)"
+                                + " ORDER BY m.urgency_reserve DESC, a.starts_at, d.id", Object[].class)
+                .setParameter("practice", practiceId)
+                .setParameter("practitioner", practitionerId)
+                .setParameter("decision", decisionId)
+                .setParameter("since", utc(now.minus(java.time.Duration.ofDays(FOLLOW_UP_DAYS))))
+                .getResultList()
+                .chain(rows -> {
+                    ZoneId zone = practice.zone();
+                    List<AbsenceFollowUpDto> out = new ArrayList<>();
+                    Map<Long, AbsenceFollowUpDto> byId = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        AbsenceFollowUpDto d = new AbsenceFollowUpDto();
+                        d.id = num(r[0]);
+                        d.absenceId = num(r[1]);
+                        d.appointmentId = num(r[2]);
+                        d.patientId = num(r[3]);
+                        d.patientName = (String) r[4];
+                        d.patientPhone = (String) r[5];
+                        d.practitionerId = num(r[6]);
+                        d.practitionerName = "Dr " + r[7] + " " + r[8];
+                        d.motiveId = num(r[9]);
+                        d.motiveLabelFr = (String) r[10];
+                        d.motiveLabelEn = (String) r[11];
+                        d.urgent = Boolean.TRUE.equals(r[12]);
+                        d.action = FalloutAction.valueOf((String) r[13]);
+                        Instant expires = r[15] == null ? null : instant(r[15]);
+                        d.expiresAt = expires == null ? null : expires.toString();
+                        d.state = state((String) r[14], expires, now);
+                        d.newAppointmentId = r[16] == null ? null : num(r[16]);
+                        d.answeredVia = (String) r[17];
+                        d.timezone = practice.timezone;
+                        Instant start = instant(r[18]);
+                        ZonedDateTime local = start.atZone(zone);
+                        d.originalStart = start.toString();
+                        d.originalDate = local.toLocalDate().toString();
+                        d.originalTime = HHMM.format(local);
+                        out.add(d);
+                        byId.put(d.id, d);
+                    }
+                    if (out.isEmpty()) {
+                        return Uni.createFrom().item(out);
+                    }
+                    return s.createNativeQuery("SELECT pr.decision_id, pr.id, pr.practitioner_id, pr.starts_at, pr.ends_at,"
+                                    + " pr.status, p.first_name, p.last_name FROM absence_proposal pr"
+                                    + " JOIN practitioner p ON p.id = pr.practitioner_id"
+                                    + " WHERE pr.decision_id = ANY(CAST(:ids AS bigint[])) ORDER BY pr.decision_id, pr.rank",
+                                    Object[].class)
+                            .setParameter("ids", byId.keySet().toArray(new Long[0]))
+                            .getResultList()
+                            .map(proposals -> {
+                                for (Object[] p : proposals) {
+                                    byId.get(num(p[0])).proposals.add(proposal(p, zone));
+                                }
+                                return out;
+                            });
+                })));
+    }
+
+    /** Unanswered proposals past their expiry can no longer be accepted: the patient has to be called. */
+    private static String state(String status, Instant expires, Instant now) {
+        return switch (status) {
+            case "OPEN" -> expires != null && expires.isAfter(now) ? AbsenceFollowUpDto.PENDING : AbsenceFollowUpDto.EXPIRED;
+            case "ACCEPTED" -> AbsenceFollowUpDto.ACCEPTED;
+            case "DECLINED" -> AbsenceFollowUpDto.DECLINED;
+            default -> AbsenceFollowUpDto.CANCELLED;
+        };
     }
 
     // ---------------------------------------------------------------- the link in the notice (no sign-in)
@@ -453,7 +635,7 @@ public class FalloutService {
                             // the link acts as the patient who holds the appointment (a parent for a child); a
                             // patient without an account is booked on the account of the staff who proposed
                             .chain(pt -> book(new Caller(link.accountId != null ? link.accountId : row.decidedBy,
-                                    Role.PATIENT, null, null, pt.holderId != null ? pt.holderId : pt.id), row))
+                                    Role.PATIENT, null, null, pt.holderId != null ? pt.holderId : pt.id), row, VIA_LINK))
                             .chain(() -> describe(decisionId));
                 })))).map(FalloutService::forLink);
     }
@@ -509,7 +691,11 @@ public class FalloutService {
                 });
     }
 
-    private Uni<Response> book(Caller caller, ProposalRow row) {
+    /**
+     * The one acceptance rule, whoever answers (the patient in the app, the link, the staff on the phone): the
+     * decision still open, not expired, and the slot booked through the ordinary booking with the caller's rules.
+     */
+    private Uni<Response> book(Caller caller, ProposalRow row, String via) {
         if (!"OPEN".equals(row.decisionStatus) || !"OPEN".equals(row.status)) {
             throw ProblemException.conflict("proposal_closed", "A proposed slot has already been accepted for this appointment");
         }
@@ -530,11 +716,14 @@ public class FalloutService {
                                     + " CASE WHEN id = :id THEN 'ACCEPTED' ELSE 'GONE' END WHERE decision_id = :decision")
                             .setParameter("id", row.id).setParameter("decision", row.decisionId).executeUpdate()
                             .chain(() -> s.createNativeQuery("UPDATE absence_decision SET status = 'ACCEPTED',"
-                                            + " new_appointment_id = :appointment WHERE id = :decision")
+                                            + " new_appointment_id = :appointment, answered_via = :via, answered_by = :by,"
+                                            + " answered_at = :now WHERE id = :decision")
                                     .setParameter("appointment", appointmentId).setParameter("decision", row.decisionId)
+                                    .setParameter("via", via).setParameter("by", caller.accountId())
+                                    .setParameter("now", utc(clock.instant()))
                                     .executeUpdate()))
                     .chain(() -> journal.record(actor, row.practiceId, JOURNAL_ACCEPT, Journal.APPOINTMENT, appointmentId,
-                            "decisionId=" + row.decisionId + " proposalId=" + row.id))
+                            "decisionId=" + row.decisionId + " proposalId=" + row.id + " via=" + via))
                     .replaceWith(response);
         });
     }
@@ -547,7 +736,7 @@ public class FalloutService {
                                 + " FROM absence_decision d WHERE d.id = :id", Object[].class)
                         .setParameter("id", decisionId).getSingleResult()
                         .chain(r -> Appointment.<Appointment>findById(num(r[1])).chain(a -> Practice.<Practice>findById(num(r[8]))
-                                .chain(practice -> s.createNativeQuery("SELECT pr.id, pr.practitioner_id, pr.starts_at,"
+                                .chain(practice -> s.createNativeQuery("SELECT pr.decision_id, pr.id, pr.practitioner_id, pr.starts_at,"
                                                         + " pr.ends_at, pr.status, p.first_name, p.last_name FROM absence_proposal pr"
                                                         + " JOIN practitioner p ON p.id = pr.practitioner_id"
                                                         + " WHERE pr.decision_id = :id ORDER BY pr.rank", Object[].class)
@@ -561,21 +750,26 @@ public class FalloutService {
                                             d.newAppointmentId = r[7] == null ? null : num(r[7]);
                                             ZoneId zone = practice.zone();
                                             for (Object[] p : rows) {
-                                                AbsenceProposalDto pd = new AbsenceProposalDto();
-                                                pd.id = num(p[0]);
-                                                pd.practitionerId = num(p[1]);
-                                                Instant start = instant(p[2]);
-                                                pd.start = start.toString();
-                                                pd.end = instant(p[3]).toString();
-                                                ZonedDateTime local = start.atZone(zone);
-                                                pd.date = local.toLocalDate().toString();
-                                                pd.time = HHMM.format(local);
-                                                pd.status = (String) p[4];
-                                                pd.practitionerName = "Dr " + p[5] + " " + p[6];
-                                                d.proposals.add(pd);
+                                                d.proposals.add(proposal(p, zone));
                                             }
                                             return d;
                                         })))));
+    }
+
+    /** A proposal row: (decision id, id, practitioner id, start, end, status, first name, last name). */
+    private static AbsenceProposalDto proposal(Object[] p, ZoneId zone) {
+        AbsenceProposalDto pd = new AbsenceProposalDto();
+        pd.id = num(p[1]);
+        pd.practitionerId = num(p[2]);
+        Instant start = instant(p[3]);
+        pd.start = start.toString();
+        pd.end = instant(p[4]).toString();
+        ZonedDateTime local = start.atZone(zone);
+        pd.date = local.toLocalDate().toString();
+        pd.time = HHMM.format(local);
+        pd.status = (String) p[5];
+        pd.practitionerName = "Dr " + p[6] + " " + p[7];
+        return pd;
     }
 
     private static AbsenceFalloutDto base(Practice practice, Appointment a, String substitute) {

@@ -294,7 +294,20 @@ final class Ctx {
         return absenceProposal(s, patient)[1];
     }
 
-    /** {decision id, proposal id} of a fresh open decision for the patient at the side's practice. */
+    /**
+     * {decision id, proposal id} of a fresh open decision in the own practitioner's agenda, for the staff's
+     * follow-up: OWN in A (for A's patient), FOREIGN in B, MISSING ids no table holds.
+     */
+    long[] absenceDecision() {
+        if (target == Target.MISSING) {
+            return new long[] {World.MISSING_ID, World.MISSING_ID};
+        }
+        World.Side s = side();
+        long[] made = absenceProposal(s, s.patientId());
+        return new long[] {made[2], made[1]};
+    }
+
+    /** {appointment id, proposal id, decision id} of a fresh open decision for the patient at the side's practice. */
     private long[] absenceProposal(World.Side s, long patient) {
         long appointment = w.fx.appointment(s.practiceId(), s.practitionerId(), s.siteId(), patient, s.motiveId(),
                 World.nextSlot(), 15, "CANCELLED_BY_PRACTICE", "PHONE", w.secretary.accountId(),
@@ -310,7 +323,7 @@ final class Ctx {
                         + " starts_at, ends_at, rank) VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id", decision, s.practitionerId(),
                 s.siteId(), s.motiveId(), java.time.OffsetDateTime.ofInstant(slot, java.time.ZoneOffset.UTC),
                 java.time.OffsetDateTime.ofInstant(slot.plusSeconds(60L * 15), java.time.ZoneOffset.UTC));
-        return new long[] {appointment, proposal};
+        return new long[] {appointment, proposal, decision};
     }
 
     /**

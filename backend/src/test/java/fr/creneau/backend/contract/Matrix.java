@@ -394,6 +394,18 @@ final class Matrix {
                     return c.req().post("/api/absence-links/{t}/proposals/{id}/accept", link[0], link[1]);
                 },
                 "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        // the staff's follow-up (absfollow branch): OWN a decision of the own practitioner's agenda in A, FOREIGN B's
+        row("GET /api/practices/{id}/absence-decisions", c -> c.req().get("/api/practices/{id}/absence-decisions",
+                        c.practiceId()),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/absence-decisions/{id}/proposals/{proposalId}/accept", c -> {
+                    long[] d = c.absenceDecision();
+                    return c.req().post("/api/absence-decisions/{id}/proposals/{p}/accept", d[0], d[1]);
+                },
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
+        row("POST /api/absence-decisions/{id}/decline", c -> c.req().post("/api/absence-decisions/{id}/decline",
+                        c.absenceDecision()[0]),
+                "401 401 401", "403 403 403", "2xx 404 404", "2xx 404 404", "2xx 404 404");
     }
 
     // ---------------------------------------------------------------- table plumbing

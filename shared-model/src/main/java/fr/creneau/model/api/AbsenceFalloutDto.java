@@ -25,7 +25,7 @@ public class AbsenceFalloutDto implements JsonMappable {
     public Long appointmentId;
     public Long patientId;
     public FalloutAction action;
-    /** OPEN (proposals waiting), ACCEPTED, CANCELLED (no proposal) or KEPT. */
+    /** OPEN (proposals waiting), ACCEPTED, CANCELLED (no proposal), DECLINED (the patient, called, wanted none) or KEPT. */
     public String status;
     public String practiceName;
     /** The practice's time zone: dates and times show in it, never in the device's. */

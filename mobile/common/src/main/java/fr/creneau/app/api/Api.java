@@ -448,4 +448,26 @@ public final class Api {
     public static ApiResult<AppointmentDto> acceptProposal(Long proposalId) {
         return appointment(c().send("POST", "/api/absence-proposals/" + proposalId + "/accept", null, true));
     }
+
+    // ---------------------------------------------------------------- the staff's follow-up (absfollow branch)
+
+    /** The practice's absence decisions to follow up: urgent first, then the earliest cancelled appointment. */
+    public static ApiResult<List<fr.creneau.model.api.AbsenceFollowUpDto>> absenceFollowUp(Long practiceId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/absence-decisions", null, true);
+        return new ApiResult<List<fr.creneau.model.api.AbsenceFollowUpDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.AbsenceFollowUpDto.READER), raw.problem);
+    }
+
+    /** Books the proposal the patient chose on the phone: 201; 409 slot_taken, proposal_closed; 410 proposal_expired. */
+    public static ApiResult<AppointmentDto> acceptProposalFor(Long decisionId, Long proposalId) {
+        return appointment(c().send("POST", "/api/absence-decisions/" + decisionId + "/proposals/" + proposalId
+                + "/accept", null, true));
+    }
+
+    /** The patient, reached, wants none of the proposals: 200 with the decision, DECLINED. */
+    public static ApiResult<fr.creneau.model.api.AbsenceFollowUpDto> declineProposals(Long decisionId) {
+        ApiClient.Raw raw = c().send("POST", "/api/absence-decisions/" + decisionId + "/decline", null, true);
+        return new ApiResult<fr.creneau.model.api.AbsenceFollowUpDto>(raw.status, ok(raw) && raw.json instanceof java.util.Map
+                ? fr.creneau.model.api.AbsenceFollowUpDto.fromMap(ApiClient.asMap(raw.json)) : null, raw.problem);
+    }
 }
