@@ -51,7 +51,8 @@ public class NotificationInboxService {
     static final int MAX_OFFSET = 10_000;
 
     /** Skip reasons that mean "this message no longer had a reason to exist" (see Dispatcher.prepare). */
-    static final List<String> DROPPED = List.of("appointment_gone", "acknowledged_or_gone", "practice_gone");
+    static final List<String> DROPPED = List.of("appointment_gone", "acknowledged_or_gone", "practice_gone",
+            NotificationOutbox.OFFER_CLOSED);
 
     /**
      * A row fell due when its due time has passed, or when a dispatcher has tried it already: a failed send moves

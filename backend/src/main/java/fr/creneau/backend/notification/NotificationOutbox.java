@@ -55,6 +55,12 @@ public class NotificationOutbox {
         }
     }
 
+    /**
+     * The last_error of a waitlist offer's notice dropped before it went out (the offer closed while the notice waited
+     * for the end of the quiet hours); the inbox leaves such rows out.
+     */
+    public static final String OFFER_CLOSED = "offer_closed";
+
     @Inject
     ObjectMapper json;
 

@@ -17,6 +17,7 @@ import fr.creneau.backend.notification.DeliveryChannel;
 import fr.creneau.backend.notification.NotificationKind;
 import fr.creneau.backend.notification.NotificationOutbox;
 import fr.creneau.backend.notification.OutboxEntry;
+import fr.creneau.backend.notification.QuietHours;
 import fr.creneau.backend.patient.PatientRepository;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.practice.Motive;
@@ -45,8 +46,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The waitlist: patients waiting for a practitioner's (or a practice's) slot, the offers made to them in order when
@@ -69,6 +72,14 @@ public class WaitlistService {
             + " AND NOT EXISTS (SELECT 1 FROM waitlist_offer o WHERE o.entry_id = e.id"
             + " AND (o.round_id = :round OR o.status = 'OPEN'))"
             + " ORDER BY e.created_at, e.id LIMIT :need";
+
+    /**
+     * The quiet hours of the practice aliased p, as two texts (start, end); the defaults without a policy row, as in
+     * the notification package.
+     */
+    static final String QUIET = "CAST(COALESCE((SELECT np.quiet_start FROM notification_policy np WHERE np.practice_id = p.id),"
+            + " TIME '21:00') AS text), CAST(COALESCE((SELECT np.quiet_end FROM notification_policy np"
+            + " WHERE np.practice_id = p.id), TIME '08:00') AS text)";
 
     /** Same recipient rule as the notification package: the holder's first account. */
     static final String RECIPIENT = "SELECT (SELECT a.id FROM account a WHERE a.patient_id = COALESCE(pt.holder_id, pt.id)"
@@ -323,7 +334,8 @@ public class WaitlistService {
                                 + " (SELECT count(*) FROM waitlist_offer o WHERE o.round_id = r.id AND o.status = 'OPEN'),"
                                 + " (SELECT COALESCE(max(o.rank), 0) FROM waitlist_offer o WHERE o.round_id = r.id),"
                                 + " EXISTS (SELECT 1 FROM appointment a WHERE a.practitioner_id = r.practitioner_id AND " + LIVE
-                                + "   AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(r.starts_at, r.ends_at, '[)'))"
+                                + "   AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(r.starts_at, r.ends_at, '[)')),"
+                                + " " + QUIET
                                 + " FROM waitlist_round r JOIN practice p ON p.id = r.practice_id WHERE r.id = :id FOR UPDATE OF r",
                         Object[].class)
                 .setParameter("id", roundId).getSingleResultOrNull()
@@ -347,8 +359,18 @@ public class WaitlistService {
                     long practitionerId = ((Number) row[1]).longValue();
                     long motiveId = ((Number) row[2]).longValue();
                     int lastRank = ((Number) row[9]).intValue();
-                    ZonedDateTime local = start.atZone(ZoneId.of((String) row[7]));
-                    Instant expires = now.plus(Duration.ofMinutes(offerMinutes));
+                    ZoneId zone = ZoneId.of((String) row[7]);
+                    ZonedDateTime local = start.atZone(zone);
+                    // Nobody is woken for an offer: one made in the practice's quiet hours goes out at their end, and
+                    // its time to answer runs from then, so that a patient does not lose it asleep.
+                    Instant sendAt = sendTime(now, zone, row[11], row[12]);
+                    if (!start.isAfter(sendAt)) {
+                        // The slot starts before anyone may be told: an offer nobody can read in time is useless, and
+                        // it would tie the entries up (one open offer each) while a later slot could go to them. No
+                        // offer then; the round stays open and closes when its slot passes.
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant expires = sendAt.plus(Duration.ofMinutes(offerMinutes));
                     return s.createNativeQuery(MATCHING, Object[].class)
                             .setParameter("practice", practiceId)
                             .setParameter("motive", motiveId)
@@ -367,7 +389,7 @@ public class WaitlistService {
                                     long patientId = ((Number) entry[1]).longValue();
                                     int r = ++rank;
                                     chain = chain.chain(() -> offer(s, roundId, entryId, patientId, practiceId,
-                                            practitionerId, motiveId, local, expires, r, now));
+                                            practitionerId, motiveId, local, expires, r, sendAt));
                                 }
                                 return chain;
                             });
@@ -380,7 +402,7 @@ public class WaitlistService {
     }
 
     private Uni<Void> offer(Mutiny.Session s, long roundId, long entryId, long patientId, long practiceId,
-                            long practitionerId, long motiveId, ZonedDateTime local, Instant expires, int rank, Instant now) {
+                            long practitionerId, long motiveId, ZonedDateTime local, Instant expires, int rank, Instant sendAt) {
         Instant start = local.toInstant();
         return s.createNativeQuery("INSERT INTO waitlist_offer (round_id, entry_id, practice_id, practitioner_id,"
                                 + " motive_id, starts_at, expires_at, rank) VALUES (:round, :entry, :practice, :practitioner,"
@@ -395,7 +417,7 @@ public class WaitlistService {
                 .setParameter("rank", rank)
                 .getSingleResult()
                 .chain(offerId -> notice(s, NotificationKind.WAITLIST_OFFER, offerId, patientId, practiceId, local,
-                        now, Map.of("startsAt", start.toString(), "expiresAt", expires.toString())));
+                        sendAt, Map.of("startsAt", start.toString(), "expiresAt", expires.toString())));
     }
 
     /**
@@ -403,7 +425,7 @@ public class WaitlistService {
      * never the motive or the practitioner. Ids and times only in the payload.
      */
     private Uni<Void> notice(Mutiny.Session s, NotificationKind kind, long offerId, long patientId, long practiceId,
-                             ZonedDateTime local, Instant now, Map<String, Object> extra) {
+                             ZonedDateTime local, Instant due, Map<String, Object> extra) {
         return s.createNativeQuery(RECIPIENT, Long.class).setParameter("patient", patientId).getSingleResultOrNull()
                 .chain(accountId -> {
                     DeliveryChannel channel = accountId == null ? DeliveryChannel.SMS : DeliveryChannel.PUSH;
@@ -412,35 +434,82 @@ public class WaitlistService {
                     payload.put("practiceId", practiceId);
                     payload.put("localDate", local.toLocalDate().toString());
                     payload.put("localTime", local.toLocalTime().toString().substring(0, 5));
-                    String key = (kind == NotificationKind.WAITLIST_OFFER ? "waitlist-offer:" : "waitlist-gone:")
-                            + offerId + ":" + channel.name();
+                    String key = noticeKey(kind, offerId, channel);
                     return outbox.enqueue(List.of(new OutboxEntry(null, patientId, accountId, practiceId, channel, kind,
-                            now, payload, key)));
+                            due, payload, key)));
                 });
     }
 
+    private static String noticeKey(NotificationKind kind, long offerId, DeliveryChannel channel) {
+        return (kind == NotificationKind.WAITLIST_OFFER ? "waitlist-offer:" : "waitlist-gone:") + offerId + ":"
+                + channel.name();
+    }
+
     /**
-     * Withdraws the open offers that {@code where} selects (alias o) and tells each patient that the slot is gone.
-     * They stay on the waitlist.
+     * Withdraws the open offers that {@code where} selects (alias o) and tells each patient that the slot is gone,
+     * outside quiet hours like the offer itself. A patient whose offer notice had not gone out yet (an offer made at
+     * night, taken before the morning) hears of neither. They stay on the waitlist.
      */
     private Uni<Void> withdraw(Mutiny.Session s, String where, Map<String, Object> params, Instant now) {
         Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("UPDATE waitlist_offer o SET status = 'GONE'"
                 + " FROM waitlist_entry e, practice p WHERE e.id = o.entry_id AND p.id = o.practice_id"
                 + " AND o.status = 'OPEN' AND (" + where + ") RETURNING o.id, e.patient_id, o.practice_id, o.starts_at,"
-                + " p.timezone", Object[].class);
+                + " p.timezone, " + QUIET, Object[].class);
         params.forEach(q::setParameter);
         return q.getResultList().chain(rows -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<Long> offerIds = new ArrayList<>();
             for (Object[] row : rows) {
-                long offerId = ((Number) row[0]).longValue();
-                long patientId = ((Number) row[1]).longValue();
-                long practiceId = ((Number) row[2]).longValue();
-                ZonedDateTime local = instant(row[3]).atZone(ZoneId.of((String) row[4]));
-                chain = chain.chain(() -> notice(s, NotificationKind.WAITLIST_GONE, offerId, patientId, practiceId,
-                        local, now, Map.of()));
+                offerIds.add(((Number) row[0]).longValue());
             }
-            return chain;
+            return dropUnsentOffers(s, offerIds, now).chain(untold -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (Object[] row : rows) {
+                    long offerId = ((Number) row[0]).longValue();
+                    if (untold.contains(offerId)) {
+                        continue;
+                    }
+                    long patientId = ((Number) row[1]).longValue();
+                    long practiceId = ((Number) row[2]).longValue();
+                    ZoneId zone = ZoneId.of((String) row[4]);
+                    ZonedDateTime local = instant(row[3]).atZone(zone);
+                    Instant due = sendTime(now, zone, row[5], row[6]);
+                    chain = chain.chain(() -> notice(s, NotificationKind.WAITLIST_GONE, offerId, patientId, practiceId,
+                            local, due, Map.of()));
+                }
+                return chain;
+            });
         });
+    }
+
+    /**
+     * Offers that closed (declined, claimed, withdrawn) while their notice still waited for the end of the quiet
+     * hours: the notice is dropped, or the patient would be told in the morning of a slot that is no longer theirs.
+     * Answers the offers whose notice was dropped. A notice already due is left alone, as before quiet hours
+     * applied: it may be on its way (a dispatcher's claim is not visible here before it commits).
+     */
+    private static Uni<Set<Long>> dropUnsentOffers(Mutiny.Session s, List<Long> offerIds, Instant now) {
+        if (offerIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<String> keys = new ArrayList<>();
+        for (Long offerId : offerIds) {
+            keys.add(noticeKey(NotificationKind.WAITLIST_OFFER, offerId, DeliveryChannel.PUSH));
+            keys.add(noticeKey(NotificationKind.WAITLIST_OFFER, offerId, DeliveryChannel.SMS));
+        }
+        return s.createNativeQuery("UPDATE notification_outbox SET status = 'SKIPPED', last_error = :why"
+                        + " WHERE status = 'PENDING' AND group_key IN (:keys) AND due_at > :now"
+                        + " RETURNING CAST(payload ->> 'offerId' AS bigint)", Long.class)
+                .setParameter("why", NotificationOutbox.OFFER_CLOSED).setParameter("keys", keys)
+                .setParameter("now", utc(now))
+                .getResultList().map(HashSet::new);
+    }
+
+    /**
+     * When a push or SMS written at {@code now} may go out: at once, or at the end of the practice's quiet hours,
+     * whatever slot it is about (see {@link #refill} for a slot that starts before then).
+     */
+    private static Instant sendTime(Instant now, ZoneId zone, Object quietStart, Object quietEnd) {
+        return QuietHours.defer(now, zone, LocalTime.parse((String) quietStart), LocalTime.parse((String) quietEnd));
     }
 
     /**
@@ -577,6 +646,8 @@ public class WaitlistService {
                     requireOpen(row);
                     return s.createNativeQuery("UPDATE waitlist_offer SET status = 'DECLINED' WHERE id = :id"
                                     + " AND status = 'OPEN'").setParameter("id", offerId).executeUpdate()
+                            // declined in the app before the morning's notice: no notice then
+                            .chain(() -> dropUnsentOffers(s, List.of(offerId), now))
                             .chain(() -> row[8] == null ? Uni.createFrom().voidItem()
                                     : refill(s, ((Number) row[8]).longValue(), now));
                 })));
@@ -613,10 +684,16 @@ public class WaitlistService {
                                 .executeUpdate()
                                 .chain(() -> s.createNativeQuery("UPDATE waitlist_entry SET status = 'BOOKED'"
                                         + " WHERE id = :entry").setParameter("entry", entryId).executeUpdate())
-                                // the patient's other offers are moot now: withdrawn without a message
+                                // the patient's other offers are moot now: withdrawn without a message, and
+                                // notices still waiting for the morning (this offer's included) are dropped
                                 .chain(() -> s.createNativeQuery("UPDATE waitlist_offer SET status = 'GONE'"
-                                        + " WHERE status = 'OPEN' AND entry_id = :entry").setParameter("entry", entryId)
-                                        .executeUpdate())
+                                        + " WHERE status = 'OPEN' AND entry_id = :entry RETURNING id", Long.class)
+                                        .setParameter("entry", entryId).getResultList())
+                                .chain(moot -> {
+                                    List<Long> offerIds = new ArrayList<>(moot);
+                                    offerIds.add(offerId);
+                                    return dropUnsentOffers(s, offerIds, clock.instant());
+                                })
                                 .chain(() -> roundId == null ? Uni.createFrom().voidItem()
                                         : roundStatus(s, roundId, "CLAIMED"))
                                 .chain(() -> withdraw(s, "o.round_id IN (SELECT r.id FROM waitlist_round r"

@@ -1,6 +1,7 @@
 package fr.creneau.backend.notification;
 
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -55,7 +56,7 @@ class DispatcherCrashTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         System.out.printf("crash test seed %d%n", seed);
-        NotificationWorld.MovableClock clock = new NotificationWorld.MovableClock(NOW);
+        MovableClock clock = new MovableClock(NOW);
         Dispatcher.Settings settings = new Dispatcher.Settings(40, 10, Duration.ofMinutes(5), 50,
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
         LinkTokens links = new LinkTokens(new byte[32]);

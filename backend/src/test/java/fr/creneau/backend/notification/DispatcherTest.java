@@ -2,6 +2,7 @@ package fr.creneau.backend.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mailer;
@@ -49,7 +50,7 @@ class DispatcherTest {
     Mailer mailer;
 
     NotificationWorld world;
-    NotificationWorld.MovableClock clock;
+    MovableClock clock;
     final LinkTokens links = new LinkTokens("0123456789abcdef0123456789abcdef".getBytes());
 
     @BeforeAll
@@ -72,7 +73,7 @@ class DispatcherTest {
         brevo.reset();
         GreenMailResource.greenMail.purgeEmailFromAllMailboxes();
         world = new NotificationWorld(fx);
-        clock = new NotificationWorld.MovableClock(NOW);
+        clock = new MovableClock(NOW);
     }
 
     Dispatcher dispatcher(String worker, Dispatcher.Settings settings) {

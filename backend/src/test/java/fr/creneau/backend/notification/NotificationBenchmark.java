@@ -2,6 +2,7 @@ package fr.creneau.backend.notification;
 
 import com.google.firebase.messaging.FirebaseMessaging;
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -107,7 +108,7 @@ class NotificationBenchmark {
             }
             Dispatcher.Settings settings = new Dispatcher.Settings(batch, chunk, Duration.ofMinutes(10), 5,
                     Duration.ofSeconds(30), Duration.ofHours(1));
-            NotificationWorld.MovableClock clock = new NotificationWorld.MovableClock(NOW);
+            MovableClock clock = new MovableClock(NOW);
             long t1 = System.nanoTime();
             runs.clear();
             for (int w = 0; w < workers; w++) {

@@ -2,6 +2,7 @@ package fr.creneau.backend.notification;
 
 import fr.creneau.backend.appointment.Appointment;
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -98,7 +99,7 @@ class NotificationOutboxTest {
 
         // Dispatched, it is one push that lists both times
         try (FakeProviders.FakeFcm fcm = new FakeProviders.FakeFcm()) {
-            NotificationWorld.MovableClock at = new NotificationWorld.MovableClock(inThreeWeeksAt(9).plus(1, ChronoUnit.SECONDS));
+            MovableClock at = new MovableClock(inThreeWeeksAt(9).plus(1, ChronoUnit.SECONDS));
             fx.update("UPDATE notification_outbox SET status = 'SKIPPED' WHERE patient_id = ? AND kind <> 'REMINDER_2H'", world.patientId);
             new Dispatcher(dataSource, List.of(new FcmPushChannel(fcm.messaging())), new MessageRenderer(),
                     new LinkTokens(new byte[32]), "https://x/r/", Dispatcher.Settings.DEFAULTS, at, "t").runOnce();

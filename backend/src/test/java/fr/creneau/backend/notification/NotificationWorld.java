@@ -1,15 +1,13 @@
 package fr.creneau.backend.notification;
 
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.model.rules.Role;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A practice with one patient who has an account, a device, a mobile number and an email, straight in SQL. */
 final class NotificationWorld {
@@ -83,33 +81,5 @@ final class NotificationWorld {
         new Dispatcher(dataSource, java.util.List.of(new FcmPushChannel(fcm.messaging())), new MessageRenderer(),
                 new LinkTokens("0123456789abcdef0123456789abcdef".getBytes()), "https://creneau.fr/r/",
                 Dispatcher.Settings.DEFAULTS, new MovableClock(at), worker).drain();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

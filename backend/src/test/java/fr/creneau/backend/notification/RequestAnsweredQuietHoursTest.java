@@ -2,6 +2,7 @@ package fr.creneau.backend.notification;
 
 import fr.creneau.backend.messaging.PracticeWorld;
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -46,7 +47,7 @@ class RequestAnsweredQuietHoursTest {
 
     private long dueAtOfReplyAt(LocalDate date, LocalTime localTime) {
         long id = w.request(w.patient.patientId(), PracticeWorld.renewal());
-        QuarkusMock.installMockForType(new NotificationWorld.MovableClock(ZonedDateTime.of(date, localTime, PARIS).toInstant()),
+        QuarkusMock.installMockForType(new MovableClock(ZonedDateTime.of(date, localTime, PARIS).toInstant()),
                 Clock.class);
         as(w.practitioner).body(Map.of("body", "C'est prêt.")).post("/api/requests/" + id + "/replies").then().statusCode(201);
         return fx.queryLong("SELECT CAST(EXTRACT(EPOCH FROM due_at) AS bigint) FROM notification_outbox"

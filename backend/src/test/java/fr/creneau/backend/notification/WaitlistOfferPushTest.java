@@ -3,6 +3,7 @@ package fr.creneau.backend.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.creneau.backend.appointment.BookingWorld;
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import fr.creneau.model.rules.AppointmentStatus;
 import io.agroal.api.AgroalDataSource;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,8 @@ class WaitlistOfferPushTest {
     void theOfferPushNamesThePracticeDateAndTimeOnly() throws Exception {
         NotificationWorld.retireOpenRows(fx);
         fcm.reset();
+        // in the day, so that the offer goes at once (at night it waits for the morning: WaitlistQuietHoursTest)
+        MovableClock clock = MovableClock.installTodayAt(LocalTime.of(14, 0));
         BookingWorld w = new BookingWorld(fx);
         fx.update("UPDATE motive SET label_fr = 'Dépistage VIH', show_in_reminders = true WHERE id = ?", w.motive15);
         Fixtures.Actor patient = w.knownPatient();
@@ -72,7 +76,8 @@ class WaitlistOfferPushTest {
         long offerId = fx.queryLong("SELECT o.id FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id"
                 + " WHERE e.patient_id = ?", patient.patientId());
 
-        NotificationWorld.drainPushes(dataSource, fcm, Instant.now().plusSeconds(60), "wl-w1");
+        assertThat(NotificationWorld.dueAt(fx, outboxId)).isEqualTo(clock.instant());
+        NotificationWorld.drainPushes(dataSource, fcm, clock.instant().plus(Duration.ofMinutes(1)), "wl-w1");
 
         assertThat(fx.queryString("SELECT status FROM notification_outbox WHERE id = ?", outboxId)).isEqualTo("SENT");
         String key = Dispatcher.idempotencyKey(outboxId) + "|" + deviceToken;

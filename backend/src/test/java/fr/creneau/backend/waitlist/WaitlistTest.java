@@ -4,6 +4,7 @@ import static fr.creneau.backend.support.Race.race;
 import fr.creneau.backend.appointment.BookingWorld;
 import fr.creneau.backend.support.Fixtures;
 import fr.creneau.backend.support.Fixtures.Actor;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import fr.creneau.model.rules.AppointmentStatus;
 import io.quarkus.test.common.TestResourceScope;
@@ -12,10 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +38,14 @@ class WaitlistTest {
 
     @Inject
     Fixtures fx;
+
+    MovableClock clock;
+
+    /** Offers made in the quiet hours wait for the morning (WaitlistQuietHoursTest): these tests run in the day. */
+    @BeforeEach
+    void daytime() {
+        clock = MovableClock.installTodayAt(LocalTime.of(14, 0));
+    }
 
     // ---------------------------------------------------------------- join, list, delete
 
@@ -128,13 +140,14 @@ class WaitlistTest {
         }
         assertThat(offered).containsExactly(e1, e2, e7);
         assertThat(offers(w)).isEqualTo(3);
+        // in the day, each offer is sent at once and may be claimed for the next half hour
         assertThat(fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE practice_id = ? AND starts_at = ?"
-                + " AND practitioner_id = ? AND expires_at > now()", w.practiceId, BookingWorld.utc(slot), w.practitionerId))
-                .isEqualTo(3);
+                + " AND practitioner_id = ? AND expires_at = ?", w.practiceId, BookingWorld.utc(slot), w.practitionerId,
+                BookingWorld.utc(clock.instant().plus(Duration.ofMinutes(30))))).isEqualTo(3);
         // one notification per offer, written with it; push for the app user, SMS for the phone callers
         assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox o JOIN waitlist_offer f"
                 + " ON f.id = CAST(o.payload ->> 'offerId' AS bigint) WHERE o.kind = 'WAITLIST_OFFER'"
-                + " AND f.practice_id = ?", w.practiceId)).isEqualTo(3);
+                + " AND f.practice_id = ? AND o.due_at = ?", w.practiceId, BookingWorld.utc(clock.instant()))).isEqualTo(3);
         assertThat(fx.queryString("SELECT channel FROM notification_outbox WHERE kind = 'WAITLIST_OFFER'"
                 + " AND patient_id = ?", first.patientId())).isEqualTo("PUSH");
         assertThat(fx.queryString("SELECT payload::text FROM notification_outbox WHERE kind = 'WAITLIST_OFFER'"
@@ -252,14 +265,16 @@ class WaitlistTest {
         given().post("/api/waitlist/offers/{id}/claim", offer).then().statusCode(401);
         assertThat(claim(patient, Long.MAX_VALUE).statusCode()).isEqualTo(404);
 
-        fx.update("UPDATE waitlist_offer SET expires_at = now() - interval '1 minute' WHERE id = ?", offer);
+        fx.update("UPDATE waitlist_offer SET expires_at = ? WHERE id = ?",
+                BookingWorld.utc(clock.instant().minus(Duration.ofMinutes(1))), offer);
         Response expired = claim(patient, offer);
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.jsonPath().getString("code")).isEqualTo("offer_expired");
         assertThat(w.liveAppointments(w.practitionerId, w.at("16:00"), w.at("16:15"))).isZero();
 
         // still open in time, the practice's secretary claims it for the patient on the phone
-        fx.update("UPDATE waitlist_offer SET expires_at = now() + interval '10 minutes' WHERE id = ?", offer);
+        fx.update("UPDATE waitlist_offer SET expires_at = ? WHERE id = ?",
+                BookingWorld.utc(clock.instant().plus(Duration.ofMinutes(10))), offer);
         Response booked = claim(w.secretary, offer);
         assertThat(booked.statusCode()).isEqualTo(201);
         assertThat(booked.jsonPath().getLong("patientId")).isEqualTo(patient.patientId());

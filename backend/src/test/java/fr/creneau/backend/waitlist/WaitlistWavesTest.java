@@ -3,6 +3,7 @@ package fr.creneau.backend.waitlist;
 import fr.creneau.backend.appointment.BookingWorld;
 import fr.creneau.backend.support.Fixtures;
 import fr.creneau.backend.support.Fixtures.Actor;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import fr.creneau.model.rules.AppointmentStatus;
 import io.quarkus.test.common.TestResourceScope;
@@ -11,12 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import static fr.creneau.backend.waitlist.WaitlistTest.cancel;
@@ -41,6 +44,15 @@ class WaitlistWavesTest {
 
     @Inject
     Clock clock;
+
+    /**
+     * The injected clock, fixed in the day: offers made in the quiet hours wait for the morning and run from then
+     * (WaitlistQuietHoursTest), which would shift every time below.
+     */
+    @BeforeEach
+    void daytime() {
+        MovableClock.installTodayAt(LocalTime.of(14, 0));
+    }
 
     @Test
     void aWaveOfThreeThenDeclineAndExpiryPassTheSlotOnInOrder() throws Throwable {
@@ -183,11 +195,13 @@ class WaitlistWavesTest {
         given().header("Authorization", w.secretary.bearer()).get("/api/waitlist/offers/mine").then().statusCode(403);
         given().get("/api/waitlist/offers/mine").then().statusCode(401);
         assertThat(status(offer)).isEqualTo("OPEN");
-        fx.update("UPDATE waitlist_offer SET expires_at = now() - interval '1 minute' WHERE id = ?", offer);
+        fx.update("UPDATE waitlist_offer SET expires_at = ? WHERE id = ?",
+                BookingWorld.utc(clock.instant().minus(Duration.ofMinutes(1))), offer);
         decline(patient, offer).then().statusCode(410).body("code", equalTo("offer_expired"));
         given().header("Authorization", patient.bearer()).get("/api/waitlist/offers/mine").then().statusCode(200)
                 .body("[0].status", equalTo("EXPIRED"));
-        fx.update("UPDATE waitlist_offer SET expires_at = now() + interval '10 minutes' WHERE id = ?", offer);
+        fx.update("UPDATE waitlist_offer SET expires_at = ? WHERE id = ?",
+                BookingWorld.utc(clock.instant().plus(Duration.ofMinutes(10))), offer);
         decline(w.secretary, offer).then().statusCode(204);
     }
 
