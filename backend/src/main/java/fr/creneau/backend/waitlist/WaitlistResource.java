@@ -51,8 +51,10 @@ public class WaitlistResource {
         return service.mine(Caller.of(user));
     }
 
+    /** No body; any content type, since the app's HTTP stack labels even a bodiless DELETE as a form (else 415). */
     @DELETE
     @Path("waitlist/{id}")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({"PATIENT", "SECRETARY", "PRACTICE_ADMIN"})
     public Uni<Response> delete(@PathParam("id") long id) {
         return service.delete(Caller.of(user), id).map(v -> Response.noContent().build());

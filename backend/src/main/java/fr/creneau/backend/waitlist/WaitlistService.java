@@ -192,10 +192,15 @@ public class WaitlistService {
                 "e.patient_id IN (SELECT pt.id FROM patient pt WHERE pt.id = :id OR pt.holder_id = :id)", caller.patientId()));
     }
 
+    /**
+     * The patient no longer waits (they said so, in the app or on the phone). An offer the entry held goes with it,
+     * and its slot goes at once to the next entry in line, as a decline would, rather than at the job's next run.
+     */
     public Uni<Void> delete(Caller caller, long id) {
+        Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "SELECT e.practice_id, e.patient_id FROM waitlist_entry e WHERE e.id = :id", Object[].class)
-                        .setParameter("id", id).getSingleResultOrNull())
+                        .setParameter("id", id).getSingleResultOrNull()
                 .chain(row -> {
                     if (row == null) {
                         throw ProblemException.notFound("Waitlist entry");
@@ -211,19 +216,39 @@ public class WaitlistService {
                     if (!allowed) {
                         throw ProblemException.notFound("Waitlist entry");
                     }
-                    return Panache.getSession().chain(s -> s.createNativeQuery(
-                            "DELETE FROM waitlist_entry WHERE id = :id").setParameter("id", id).executeUpdate());
-                }).replaceWithVoid());
+                    return s.createNativeQuery("SELECT DISTINCT o.round_id FROM waitlist_offer o WHERE o.entry_id = :id"
+                            + " AND o.status = 'OPEN' AND o.round_id IS NOT NULL", Long.class)
+                            .setParameter("id", id).getResultList();
+                })
+                .chain(rounds -> s.createNativeQuery("DELETE FROM waitlist_entry WHERE id = :id")
+                        .setParameter("id", id).executeUpdate()
+                        .chain(() -> {
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (Long roundId : rounds) {
+                                chain = chain.chain(() -> refill(s, roundId, now));
+                            }
+                            return chain;
+                        }))));
     }
 
+    /**
+     * Open entries, oldest first: the order in which freed slots are offered. Each carries its offer still open and
+     * not yet past its expiry, if any (at most one per entry, see {@link #MATCHING}).
+     */
     private Uni<List<WaitlistEntryDto>> list(String where, long id) {
+        Instant now = clock.instant();
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + ", pr.name,"
-                        + " d.first_name || ' ' || d.last_name, pt.first_name || ' ' || pt.last_name, m.label_fr, m.label_en"
+                        + " d.first_name || ' ' || d.last_name, pt.first_name || ' ' || pt.last_name, m.label_fr, m.label_en,"
+                        + " o.id, o.starts_at, o.expires_at, od.first_name || ' ' || od.last_name, pr.timezone"
                         + " FROM waitlist_entry e JOIN practice pr ON pr.id = e.practice_id"
                         + " LEFT JOIN practitioner d ON d.id = e.practitioner_id JOIN patient pt ON pt.id = e.patient_id"
-                        + " JOIN motive m ON m.id = e.motive_id WHERE "
+                        + " JOIN motive m ON m.id = e.motive_id"
+                        + " LEFT JOIN LATERAL (SELECT f.id, f.starts_at, f.expires_at, f.practitioner_id FROM waitlist_offer f"
+                        + " WHERE f.entry_id = e.id AND f.status = 'OPEN' AND f.expires_at > :now"
+                        + " ORDER BY f.expires_at, f.id LIMIT 1) o ON TRUE"
+                        + " LEFT JOIN practitioner od ON od.id = o.practitioner_id WHERE "
                         + where + " AND e.status = 'OPEN' ORDER BY e.created_at, e.id", Object[].class)
-                .setParameter("id", id).getResultList()).map(rows -> {
+                .setParameter("id", id).setParameter("now", utc(now)).getResultList()).map(rows -> {
                     List<WaitlistEntryDto> out = new ArrayList<>();
                     for (Object[] row : rows) {
                         WaitlistEntryDto d = toDto(row);
@@ -233,6 +258,13 @@ public class WaitlistService {
                         d.patientName = (String) row[13];
                         d.motiveLabelFr = (String) row[14];
                         d.motiveLabelEn = (String) row[15];
+                        if (row[16] != null) {
+                            d.offerId = ((Number) row[16]).longValue();
+                            d.offerStart = instant(row[17]).toString();
+                            d.offerExpiresAt = instant(row[18]).toString();
+                            d.offerPractitionerName = (String) row[19];
+                        }
+                        d.timezone = (String) row[20];
                         out.add(d);
                     }
                     return out;

@@ -36,6 +36,21 @@ public class WaitlistEntryDto implements JsonMappable {
     public String patientName;
     public String motiveLabelFr;
     public String motiveLabelEn;
+    /**
+     * Answers only, for the practice's staff: the entry's offer still open (a freed slot awaiting the patient's
+     * answer), else all null. The staff can claim it for a patient who answers by phone.
+     */
+    public Long offerId;
+    public String offerStart;
+    public String offerExpiresAt;
+    public String offerPractitionerName;
+    /** The practice's time zone, to show the offer's times as the patient reads them. */
+    public String timezone;
+
+    /** An offer awaits the patient's answer. */
+    public boolean hasOpenOffer() {
+        return offerId != null;
+    }
 
     public String motiveLabel(String language) {
         return "en".equals(language) && motiveLabelEn != null ? motiveLabelEn : motiveLabelFr;
@@ -77,6 +92,11 @@ public class WaitlistEntryDto implements JsonMappable {
         Json.put(m, "patientName", patientName);
         Json.put(m, "motiveLabelFr", motiveLabelFr);
         Json.put(m, "motiveLabelEn", motiveLabelEn);
+        Json.put(m, "offerId", offerId);
+        Json.put(m, "offerStart", offerStart);
+        Json.put(m, "offerExpiresAt", offerExpiresAt);
+        Json.put(m, "offerPractitionerName", offerPractitionerName);
+        Json.put(m, "timezone", timezone);
         return m;
     }
 
@@ -98,6 +118,11 @@ public class WaitlistEntryDto implements JsonMappable {
         d.patientName = Json.str(m, "patientName");
         d.motiveLabelFr = Json.str(m, "motiveLabelFr");
         d.motiveLabelEn = Json.str(m, "motiveLabelEn");
+        d.offerId = Json.lng(m, "offerId");
+        d.offerStart = Json.str(m, "offerStart");
+        d.offerExpiresAt = Json.str(m, "offerExpiresAt");
+        d.offerPractitionerName = Json.str(m, "offerPractitionerName");
+        d.timezone = Json.str(m, "timezone");
         return d;
     }
 }

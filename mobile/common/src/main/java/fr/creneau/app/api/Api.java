@@ -393,6 +393,13 @@ public final class Api {
                 ApiClient.list(raw.json, fr.creneau.model.api.WaitlistEntryDto.READER), raw.problem);
     }
 
+    /** The practice's open entries in the order offers follow, each with its offer awaiting an answer (staff). */
+    public static ApiResult<List<fr.creneau.model.api.WaitlistEntryDto>> practiceWaitlist(Long practiceId) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/waitlist", null, true);
+        return new ApiResult<List<fr.creneau.model.api.WaitlistEntryDto>>(raw.status,
+                ApiClient.list(raw.json, fr.creneau.model.api.WaitlistEntryDto.READER), raw.problem);
+    }
+
     public static ApiResult<Void> leaveWaitlist(Long entryId) {
         return nothing(c().send("DELETE", "/api/waitlist/" + entryId, null, true));
     }

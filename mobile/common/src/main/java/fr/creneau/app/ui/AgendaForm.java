@@ -81,6 +81,7 @@ public class AgendaForm {
             desk.add(Ui.primary("agenda.call", "callButton", e -> new CallForm(form).show()));
             desk.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
             form.add(desk);
+            form.add(Ui.secondary("agenda.waitlist", "practiceWaitlistButton", e -> new StaffWaitlistForm(form).show()));
             form.add(Ui.secondary("agenda.callbacks", "callbacksButton", e -> new CallbacksForm(form).show()));
         }
         form.add(Ui.secondary("agenda.inbox", "inboxButton", e -> new InboxForm(form).show()));

@@ -54,6 +54,7 @@ public class CallForm {
     private CallDto call;
     private PatientDto patient;
     private Long practitionerId;
+    private PractitionerDto practitioner;
     private MotiveDto motive;
     private String emergencyNumber;
 
@@ -123,6 +124,7 @@ public class CallForm {
         script.setName("callScript");
         form.add(script);
         form.add(Ui.primary("call.bookEarliest", "outcomeBook", e -> bookEarliest(note.getText())));
+        form.add(Ui.secondary("call.waitlist", "outcomeWaitlist", e -> waitlist()));
         form.add(outcomeMsg);
         form.add(ended);
         form.addShowListener(e -> {
@@ -147,10 +149,14 @@ public class CallForm {
         ApiResult<List<PractitionerDto>> ps = Api.practitioners("", null, practiceId);
         for (int i = 0; ps.ok() && i < ps.value.size(); i++) {
             final PractitionerDto p = ps.value.get(i);
-            practitioners.add(Ui.chip(p.fullName(), "callTo-" + p.id, practitioners, form, () -> practitionerId = p.id));
+            practitioners.add(Ui.chip(p.fullName(), "callTo-" + p.id, practitioners, form, () -> {
+                practitionerId = p.id;
+                practitioner = p;
+            }));
         }
         if (ps.ok() && !ps.value.isEmpty()) {
             practitionerId = ps.value.get(0).id;
+            practitioner = ps.value.get(0);
             practitioners.getComponentAt(0).setUIID("ChipSelected");
         }
         // the scripts first: a motive chip, once shown, can be chosen at once
@@ -367,6 +373,43 @@ public class CallForm {
             return;
         }
         outcome(CallOutcome.BOOKED, note, a.value);
+    }
+
+    /**
+     * No slot suits the caller: the waitlist screen, for this patient, the chosen motive and practitioner (or anyone
+     * of the practice, ticked there). Only once the caller is known to be the patient: an offer books in their name.
+     * Back on the call, it still needs its outcome (advice given, usually).
+     */
+    private void waitlist() {
+        if (needCall(outcomeMsg)) {
+            return;
+        }
+        if (patient == null) {
+            Ui.showMessage(outcomeMsg, Ui.tr("call.choosePatient"), true);
+            return;
+        }
+        if (!Boolean.TRUE.equals(call.identityChecked) || call.patientId == null || !call.patientId.equals(patient.id)) {
+            Ui.showMessage(outcomeMsg, Ui.tr("call.identityFirst"), true);
+            return;
+        }
+        if (motive == null || practitioner == null) {
+            Ui.showMessage(outcomeMsg, Ui.tr(motive == null ? "call.chooseMotive" : "agenda.noPractitioner"), true);
+            return;
+        }
+        BookingContext ctx = new BookingContext();
+        ctx.staff = true;
+        ctx.channel = Channel.PHONE;
+        ctx.practiceId = practiceId;
+        ctx.patient = patient;
+        ctx.practitioner = practitioner;
+        ctx.motive = motive;
+        final PatientDto who = patient;
+        new WaitlistJoinForm(ctx, form, entry -> {
+            form.showBack();
+            Ui.showMessage(outcomeMsg, Ui.tr("call.waitlisted", who.fullName()), false);
+            form.putClientProperty("waitlisted", entry.id);
+            form.scrollComponentToVisible(outcomeMsg);
+        }).show();
     }
 
     private void outcome(CallOutcome o, String note, AppointmentDto booked) {

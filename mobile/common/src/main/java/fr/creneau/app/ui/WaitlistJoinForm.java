@@ -34,10 +34,19 @@ public class WaitlistJoinForm {
     private final BookingContext ctx;
     private final SpanLabel msg = Ui.messageArea("waitlistMessage");
 
+    /** Told of the new entry (the call screen goes back to the call with it); null: this screen says it. */
+    public interface Joined {
+        void joined(WaitlistEntryDto entry);
+    }
+
     public WaitlistJoinForm(final BookingContext ctx, Form back) {
+        this(ctx, back, null);
+    }
+
+    public WaitlistJoinForm(final BookingContext ctx, Form back, final Joined onJoined) {
         this.ctx = ctx;
         form = Ui.form("waitlist.joinTitle", "WaitlistJoin", back);
-        form.add(Ui.text(Ui.tr("waitlist.joinIntro"), "Hint"));
+        form.add(Ui.text(Ui.tr(ctx.staff ? "waitlist.joinIntroStaff" : "waitlist.joinIntro"), "Hint"));
         form.add(Ui.line(ctx.practitioner.fullName() + " · " + ctx.motive.label(I18n.language()), "CardLine"));
         final CheckBox anyone = new CheckBox(Ui.tr("waitlist.anyPractitioner"));
         anyone.setName("anyPractitioner");
@@ -76,7 +85,7 @@ public class WaitlistJoinForm {
             }
         }
         form.add(msg);
-        form.add(Ui.primary("waitlist.join", "joinWaitlistButton", e -> {
+        form.add(Ui.primary(ctx.staff ? "waitlist.joinStaff" : "waitlist.join", "joinWaitlistButton", e -> {
             WaitlistEntryDto d = new WaitlistEntryDto();
             if (ctx.staff) {
                 d.patientId = ctx.patient.id;
@@ -100,7 +109,9 @@ public class WaitlistJoinForm {
                 Ui.showMessage(msg, res.message(), true);
                 return;
             }
-            if (ctx.staff) {
+            if (onJoined != null) {
+                onJoined.joined(res.value);
+            } else if (ctx.staff) {
                 Ui.showMessage(msg, Ui.tr("waitlist.joinedFor", ctx.patient.fullName()), false);
                 form.putClientProperty("joined", res.value.id);
             } else {
