@@ -77,10 +77,9 @@ public class AgendaForm {
         }));
         form.add(actions);
         if (acc != null && (acc.role == Role.SECRETARY || acc.role == Role.PRACTICE_ADMIN)) {
-            Container desk = new Container(new GridLayout(1, 2));
-            desk.add(Ui.primary("agenda.call", "callButton", e -> new CallForm(form).show()));
-            desk.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
-            form.add(desk);
+            // One per line: "Nouvel appel" and "Trouver un patient" were cut side by side at the primary size
+            form.add(Ui.primary("agenda.call", "callButton", e -> new CallForm(form).show()));
+            form.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
             form.add(Ui.secondary("agenda.waitlist", "practiceWaitlistButton", e -> new StaffWaitlistForm(form).show()));
             form.add(Ui.secondary("agenda.callbacks", "callbacksButton", e -> new CallbacksForm(form).show()));
         }
