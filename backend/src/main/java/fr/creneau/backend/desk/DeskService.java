@@ -24,6 +24,7 @@ import fr.creneau.model.rules.Role;
 import fr.creneau.model.triage.Priority;
 import fr.creneau.model.triage.TriageAnswers;
 import fr.creneau.model.triage.TriageResult;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +35,8 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +157,10 @@ public class DeskService {
         }));
     }
 
-    /** The one outcome, which ends the call. A memo becomes a structured message with channel PHONE. */
+    /**
+     * The one outcome, which ends the call. A memo becomes a structured message with channel PHONE; BOOKED and
+     * WAITLISTED must point at the appointment or the waitlist entry that backs them.
+     */
     @WithTransaction
     public Uni<CallDto> outcome(long id, CallOutcomeRequest in) {
         ProblemException.check(in.validate());
@@ -171,6 +177,7 @@ public class DeskService {
                 case URGENT_TRANSFER -> MessagingService.requirePractitionerOf(c.practiceId, in.practitionerId, "practitionerId")
                         .invoke(() -> c.practitionerId = in.practitionerId);
                 case MEMO -> memo(actor, c, in);
+                case WAITLISTED -> waitlisted(c, in.waitlistEntryId);
                 case ADVICE_GIVEN -> Uni.createFrom().voidItem();
             };
             return effect.chain(() -> {
@@ -180,6 +187,43 @@ public class DeskService {
                 return toDto(c, true);
             });
         });
+    }
+
+    /**
+     * WAITLISTED says the caller was signed up during this call, so the entry must be theirs, in this practice, still
+     * waiting, made since the call was answered, and not already the outcome of another call; otherwise the
+     * indicators would count sign-ups that never happened on the phone.
+     */
+    private Uni<Void> waitlisted(PhoneCall c, Long entryId) {
+        if (c.patientId == null) {
+            throw ProblemException.unprocessable("identity_required", "Identify the patient before putting them on the waitlist");
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT e.practice_id, e.patient_id, e.status,"
+                                + " e.created_at >= :started, EXISTS (SELECT 1 FROM phone_call pc WHERE pc.waitlist_entry_id = e.id)"
+                                + " FROM waitlist_entry e WHERE e.id = :id", Object[].class)
+                        .setParameter("started", OffsetDateTime.ofInstant(c.startedAt, ZoneOffset.UTC))
+                        .setParameter("id", entryId).getResultList())
+                .map(rows -> {
+                    Object[] e = rows.isEmpty() ? null : rows.get(0);
+                    // another practice's entry is as unknown as a missing one
+                    if (e == null || ((Number) e[0]).longValue() != c.practiceId) {
+                        throw ProblemException.invalid("waitlistEntryId", "unknown", "is not a waitlist entry of this practice");
+                    }
+                    if (((Number) e[1]).longValue() != c.patientId) {
+                        throw ProblemException.invalid("waitlistEntryId", "other_patient", "is not the caller's waitlist entry");
+                    }
+                    if (!"OPEN".equals(e[2])) {
+                        throw ProblemException.invalid("waitlistEntryId", "not_waiting", "is no longer waiting");
+                    }
+                    if (Boolean.TRUE.equals(e[4])) {
+                        throw ProblemException.invalid("waitlistEntryId", "already_used", "already ended another call");
+                    }
+                    if (!Boolean.TRUE.equals(e[3])) {
+                        throw ProblemException.invalid("waitlistEntryId", "before_call", "was made before this call");
+                    }
+                    c.waitlistEntryId = entryId;
+                    return null;
+                });
     }
 
     private Uni<Void> memo(JournalActor actor, PhoneCall c, CallOutcomeRequest in) {
@@ -292,6 +336,7 @@ public class DeskService {
         d.emergencyNumbers = null;
         d.outcome = c.outcome;
         d.appointmentId = c.appointmentId;
+        d.waitlistEntryId = c.waitlistEntryId;
         d.requestId = c.requestId;
         d.practitionerId = c.practitionerId;
         d.note = c.note;

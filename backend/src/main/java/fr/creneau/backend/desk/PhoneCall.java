@@ -55,6 +55,9 @@ public class PhoneCall extends PanacheEntityBase {
     public CallOutcome outcome;
     @Column(name = "appointment_id")
     public Long appointmentId;
+    /** The entry a WAITLISTED call made; cleared if the patient later stops waiting (the entry is deleted). */
+    @Column(name = "waitlist_entry_id")
+    public Long waitlistEntryId;
     @Column(name = "request_id")
     public Long requestId;
     @Column(name = "practitioner_id")

@@ -146,6 +146,57 @@ class DeskResourceTest {
                 .then().statusCode(200).body("outcome", equalTo("BOOKED")).body("appointmentId", equalTo((int) appointment));
     }
 
+    private long joinWaitlist(Actor staff, long practiceId, long patientId, long motiveId) {
+        LocalDate from = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
+        return ((Number) as(staff).body(Map.of("patientId", patientId, "motiveId", motiveId, "fromDate", from.toString(),
+                        "toDate", from.plusDays(14).toString()))
+                .post("/api/practices/" + practiceId + "/waitlist").then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    private io.restassured.response.ValidatableResponse waitlisted(long call, long entry) {
+        return as(w.secretary).body(Map.of("outcome", "WAITLISTED", "waitlistEntryId", entry)).post("/api/calls/" + call + "/outcome").then();
+    }
+
+    @Test
+    void aCallEndsWithTheCallerOnTheWaitlistOnlyIfTheyWereSignedUpDuringIt() {
+        long before = joinWaitlist(w.secretary, w.practiceId, caller, w.motiveId);
+        long call = open(w.secretary);
+        long entry = joinWaitlist(w.secretary, w.practiceId, caller, w.motiveId);
+        waitlisted(call, entry).statusCode(422).body("code", equalTo("identity_required"));
+        identify(call);
+        as(w.secretary).body(Map.of("outcome", "WAITLISTED")).post("/api/calls/" + call + "/outcome")
+                .then().statusCode(400).body("errors[0].field", equalTo("waitlistEntryId")).body("errors[0].code", equalTo("required"));
+        waitlisted(call, 999_999_999L).statusCode(400).body("errors[0].field", equalTo("waitlistEntryId"))
+                .body("errors[0].code", equalTo("unknown"));
+        // another practice's entry for the same patient reads as unknown
+        fx.knownTo(w.foreignPracticeId, caller);
+        long foreign = joinWaitlist(w.foreignSecretary, w.foreignPracticeId, caller, fx.motive(w.foreignPracticeId, 15, true, false));
+        waitlisted(call, foreign).statusCode(400).body("errors[0].code", equalTo("unknown"));
+        // someone else's entry, and the caller's own from before the call, are not what this call did
+        long someoneElse = fx.patient(Fixtures.unique("Martin"), "Paul", LocalDate.of(1980, 5, 6), "+33611223344", null);
+        fx.knownTo(w.practiceId, someoneElse);
+        waitlisted(call, joinWaitlist(w.secretary, w.practiceId, someoneElse, w.motiveId)).statusCode(400)
+                .body("errors[0].code", equalTo("other_patient"));
+        waitlisted(call, before).statusCode(400).body("errors[0].code", equalTo("before_call"));
+        long booked = joinWaitlist(w.secretary, w.practiceId, caller, w.motiveId);
+        fx.update("UPDATE waitlist_entry SET status = 'BOOKED' WHERE id = ?", booked);
+        waitlisted(call, booked).statusCode(400).body("errors[0].code", equalTo("not_waiting"));
+        assertThat(fx.queryString("SELECT outcome FROM phone_call WHERE id = ?", call)).isNull();
+
+        waitlisted(call, entry).statusCode(200).body("outcome", equalTo("WAITLISTED"))
+                .body("waitlistEntryId", equalTo((int) entry)).body("endedAt", notNullValue());
+        as(w.practitioner).get("/api/calls/" + call).then().statusCode(200).body("outcome", equalTo("WAITLISTED"))
+                .body("waitlistEntryId", equalTo((int) entry));
+        // one sign-up closes one call
+        long next = open(w.secretary);
+        identify(next);
+        waitlisted(next, entry).statusCode(400).body("errors[0].code", equalTo("already_used"));
+        // the patient may stop waiting later; the call still ended as it did
+        as(w.secretary).delete("/api/waitlist/" + entry).then().statusCode(204);
+        as(w.secretary).get("/api/calls/" + call).then().statusCode(200).body("outcome", equalTo("WAITLISTED"))
+                .body("waitlistEntryId", nullValue());
+    }
+
     @Test
     void callsAreTheSecretariatsAndNobodyElseSeesThem() {
         long call = open(w.secretary);
@@ -228,13 +279,17 @@ class DeskResourceTest {
         fx.update("INSERT INTO phone_call (practice_id, answered_by, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, 'ADVICE_GIVEN')",
                 w.practiceId, w.secretary.accountId(), java.time.OffsetDateTime.ofInstant(nine, paris),
                 java.time.OffsetDateTime.ofInstant(nine.plusSeconds(120), paris));
+        // a call that put the caller on the waitlist is answered like any other
+        fx.update("INSERT INTO phone_call (practice_id, answered_by, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, 'WAITLISTED')",
+                w.practiceId, w.secretary.accountId(), java.time.OffsetDateTime.ofInstant(nine, paris),
+                java.time.OffsetDateTime.ofInstant(nine.plusSeconds(180), paris));
         String url = "/api/practices/" + w.practiceId + "/indicators";
         for (Actor a : List.of(w.practitioner, w.admin)) {
             as(a).queryParam("from", day.toString()).queryParam("to", day.toString()).get(url).then().statusCode(200)
                     .body("appointmentsDue", equalTo(4)).body("noShows", equalTo(1)).body("noShowRate", equalTo(0.25f))
                     .body("requestsReceived", equalTo(2)).body("requestsAnswered", equalTo(1))
                     .body("averageFirstAnswerMinutes", equalTo(90.0f))
-                    .body("callsAnswered", equalTo(2)).body("averageCallSeconds", equalTo(180.0f));
+                    .body("callsAnswered", equalTo(3)).body("averageCallSeconds", equalTo(180.0f));
         }
         as(w.admin).queryParam("from", day.plusDays(1).toString()).queryParam("to", day.plusDays(2).toString()).get(url).then()
                 .statusCode(200).body("appointmentsDue", equalTo(0)).body("noShowRate", nullValue()).body("averageCallSeconds", nullValue());

@@ -46,6 +46,7 @@ public class CallDto implements JsonMappable {
     public List<String> emergencyNumbers = new ArrayList<String>();
     public CallOutcome outcome;
     public Long appointmentId;
+    public Long waitlistEntryId;
     public Long requestId;
     public Long practitionerId;
     public String note;
@@ -85,6 +86,7 @@ public class CallDto implements JsonMappable {
         Json.put(m, "emergencyNumbers", TriageJson.list(emergencyNumbers));
         Json.put(m, "outcome", Json.name(outcome));
         Json.put(m, "appointmentId", appointmentId);
+        Json.put(m, "waitlistEntryId", waitlistEntryId);
         Json.put(m, "requestId", requestId);
         Json.put(m, "practitionerId", practitionerId);
         Json.put(m, "note", note);
@@ -117,6 +119,7 @@ public class CallDto implements JsonMappable {
         d.emergencyNumbers = numbers == null ? new ArrayList<String>() : numbers;
         d.outcome = Json.enumValue(m, "outcome", CallOutcome.class, CallOutcome.values());
         d.appointmentId = Json.lng(m, "appointmentId");
+        d.waitlistEntryId = Json.lng(m, "waitlistEntryId");
         d.requestId = Json.lng(m, "requestId");
         d.practitionerId = Json.lng(m, "practitionerId");
         d.note = Json.str(m, "note");

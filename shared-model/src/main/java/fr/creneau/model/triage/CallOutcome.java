@@ -8,5 +8,7 @@ public enum CallOutcome {
     MEMO,
     /** Passed on to the practitioner at once; their app is alerted live. */
     URGENT_TRANSFER,
-    ADVICE_GIVEN
+    ADVICE_GIVEN,
+    /** Put on the practice's waitlist during the call (the entry's id is recorded). */
+    WAITLISTED
 }

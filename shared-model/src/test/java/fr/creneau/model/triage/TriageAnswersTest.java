@@ -123,6 +123,12 @@ class TriageAnswersTest {
         assertThat(fields(r.validate())).containsExactly("outcome:required");
         r.outcome = CallOutcome.BOOKED;
         assertThat(fields(r.validate())).containsExactly("appointmentId:required");
+        r.outcome = CallOutcome.WAITLISTED;
+        assertThat(fields(r.validate())).containsExactly("waitlistEntryId:required");
+        r.waitlistEntryId = 0L;
+        assertThat(fields(r.validate())).containsExactly("waitlistEntryId:must_be_positive");
+        r.waitlistEntryId = 12L;
+        assertThat(r.validate()).isEmpty();
         r.outcome = CallOutcome.URGENT_TRANSFER;
         assertThat(fields(r.validate())).containsExactly("practitionerId:required");
         r.outcome = CallOutcome.MEMO;
