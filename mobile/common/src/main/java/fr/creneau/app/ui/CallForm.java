@@ -43,7 +43,8 @@ import java.util.List;
  * The telesecretariat call screen, top to bottom in the order of the method: open the call (caller's name and
  * number), identity check (the server compares name, birth date and phone with the patient's file and records
  * it), the triage questions for the stated reason from the shared grid, then exactly one outcome: booked (the
- * earliest slot of a motive), memo for the practitioner, urgent transfer, or advice given.
+ * earliest slot of a motive), memo for the practitioner, urgent transfer, advice given, or put on the waitlist
+ * (offered once the waitlist screen has signed the caller up).
  */
 public class CallForm {
     private static final String TZ_DEFAULT = "Europe/Paris";
@@ -57,6 +58,9 @@ public class CallForm {
     private PractitionerDto practitioner;
     private MotiveDto motive;
     private String emergencyNumber;
+    /** The entry the waitlist screen made during this call: what the WAITLISTED outcome points at. */
+    private Long waitlistEntryId;
+    private Button waitlisted;
 
     private final Label callState = new Label();
     private final SpanLabel openMsg = Ui.messageArea("callOpenMessage");
@@ -126,6 +130,10 @@ public class CallForm {
         form.add(Ui.primary("call.bookEarliest", "outcomeBook", e -> bookEarliest(note.getText())));
         form.add(Ui.secondary("call.waitlist", "outcomeWaitlist", e -> waitlist()));
         form.add(outcomeMsg);
+        waitlisted = Ui.primary("outcome.WAITLISTED", "outcomeWaitlisted",
+                e -> outcome(CallOutcome.WAITLISTED, note.getText(), null));
+        waitlisted.setHidden(true);
+        form.add(waitlisted);
         form.add(ended);
         form.addShowListener(e -> {
             if (form.getClientProperty("loaded") == null) {
@@ -378,7 +386,7 @@ public class CallForm {
     /**
      * No slot suits the caller: the waitlist screen, for this patient, the chosen motive and practitioner (or anyone
      * of the practice, ticked there). Only once the caller is known to be the patient: an offer books in their name.
-     * Back on the call, it still needs its outcome (advice given, usually).
+     * Back on the call, "put on the waitlist" is offered as its outcome.
      */
     private void waitlist() {
         if (needCall(outcomeMsg)) {
@@ -407,7 +415,10 @@ public class CallForm {
         new WaitlistJoinForm(ctx, form, entry -> {
             form.showBack();
             Ui.showMessage(outcomeMsg, Ui.tr("call.waitlisted", who.fullName()), false);
+            waitlistEntryId = entry.id;
+            waitlisted.setHidden(false);
             form.putClientProperty("waitlisted", entry.id);
+            form.revalidate();
             form.scrollComponentToVisible(outcomeMsg);
         }).show();
     }
@@ -420,6 +431,7 @@ public class CallForm {
         r.outcome = o;
         r.note = Strings.trimToNull(note);
         r.appointmentId = booked == null ? null : booked.id;
+        r.waitlistEntryId = o == CallOutcome.WAITLISTED ? waitlistEntryId : null;
         r.practitionerId = o == CallOutcome.BOOKED ? null : practitionerId;
         ApiResult<CallDto> res = Api.callOutcome(call.id, r);
         if (!res.ok()) {

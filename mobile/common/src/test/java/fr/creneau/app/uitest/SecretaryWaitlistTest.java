@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * The waitlist on the phone. The secretariat books (plain HTTP) Dr Martin's first free slot two days ahead or more
  * for Camille Durand. Jean Lefèvre (no app: offers reach him by SMS) calls: identity checked, no slot suits, the
- * secretary puts him on the waitlist for that day from the call screen and ends the call. Camille's booking is
- * cancelled: the slot is offered to Jean; he calls back to accept, and the secretary books it from the practice's
- * waitlist screen (offer pending, with its expiry). A second wish of Jean's is removed after the confirmation, then
+ * secretary puts him on the waitlist for that day from the call screen and ends the call as "put on the waitlist"
+ * (the server records the entry with the call). Camille's booking is cancelled: the slot is offered to Jean; he
+ * calls back to accept, and the secretary books it from the practice's waitlist screen (offer pending, with its
+ * expiry). A second wish of Jean's is removed after the confirmation, then
  * a third in English. The test cancels the booked appointment and removes Jean's entries at the start and the end,
  * so it runs again on the same backend (it takes the next free slot); nothing depends on the weekday.
  */
@@ -102,10 +103,15 @@ public class SecretaryWaitlistTest extends CreneauUiTest {
         assertEqual(I18n.tr("call.waitlisted", "Jean Lefèvre"), text("outcomeMessage"));
         scrollTo("outcomeMessage");
         screenshot("fr-61-call-waitlisted");
-        clickButtonByName("outcomeAdvice");
+        Long callId = (Long) CN.getCurrentForm().getClientProperty("callId");
+        assertEqual(I18n.tr("outcome.WAITLISTED"), text("outcomeWaitlisted"));
+        clickButtonByName("outcomeWaitlisted");
         waitUntil(() -> CN.getCurrentForm().getClientProperty("outcome") != null, 20000,
                 "call ended: " + text("outcomeMessage"));
-        assertEqual("ADVICE_GIVEN", CN.getCurrentForm().getClientProperty("outcome"));
+        assertEqual("WAITLISTED", CN.getCurrentForm().getClientProperty("outcome"));
+        Map<String, Object> ended = http("GET", "/api/calls/" + callId, null, secretary);
+        assertEqual("WAITLISTED", ended.get("outcome"));
+        assertEqual(entry, id(ended.get("waitlistEntryId")));
 
         // Camille cancels: the slot is offered to Jean (by SMS); he calls back and accepts it
         http("POST", "/api/appointments/" + camilleBooking + "/status",
