@@ -419,7 +419,8 @@ public class CallForm {
             waitlisted.setHidden(false);
             form.putClientProperty("waitlisted", entry.id);
             form.revalidate();
-            form.scrollComponentToVisible(outcomeMsg);
+            // the outcome to tap now sits just under the message
+            form.scrollComponentToVisible(waitlisted);
         }).show();
     }
 

@@ -101,7 +101,7 @@ public class SecretaryWaitlistTest extends CreneauUiTest {
                 "back on the call, waitlisted: " + text("outcomeMessage"));
         Long entry = (Long) CN.getCurrentForm().getClientProperty("waitlisted");
         assertEqual(I18n.tr("call.waitlisted", "Jean Lefèvre"), text("outcomeMessage"));
-        scrollTo("outcomeMessage");
+        scrollTo("outcomeWaitlisted");
         screenshot("fr-61-call-waitlisted");
         Long callId = (Long) CN.getCurrentForm().getClientProperty("callId");
         assertEqual(I18n.tr("outcome.WAITLISTED"), text("outcomeWaitlisted"));
