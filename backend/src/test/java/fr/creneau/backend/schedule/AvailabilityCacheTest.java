@@ -1,11 +1,11 @@
 package fr.creneau.backend.schedule;
 
 import fr.creneau.backend.support.Fixtures;
+import fr.creneau.backend.support.MovableClock;
 import fr.creneau.backend.support.Fixtures.Actor;
 import fr.creneau.backend.support.PostgresAndKeysResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -14,11 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,46 +230,21 @@ class AvailabilityCacheTest {
 
     // ---------------------------------------------------------------- time moves, the agenda does not
 
-    /** A clock a test moves by hand; the cache must judge "now" from it, not from when it computed. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
+    /** The cache must judge "now" from the application's clock, not from when it computed. */
     MovableClock clockAt(LocalDate date, String localTime) {
-        MovableClock clock = new MovableClock(ScheduleWorld.at(date, localTime));
-        QuarkusMock.installMockForType(clock, Clock.class);
-        return clock;
+        return MovableClock.install(ScheduleWorld.at(date, localTime));
     }
 
     @Test
     void slotsInsideTheMinimumNoticeAreNotServedFromTheCache() {
         MovableClock clock = clockAt(w.day.minusDays(1), "07:00");
         assertThat(starts()).hasSize(4);
-        clock.now = w.at("08:30");
+        clock.set(w.at("08:30"));
         assertThat(starts()).containsExactly(at("09:30"), at("10:00"), at("10:30"));
-        clock.now = w.at("09:05");
+        clock.set(w.at("09:05"));
         assertThat(starts()).containsExactly(at("10:30"));
         // A clock set back before the cached computation does not get that computation either
-        clock.now = ScheduleWorld.at(w.day.minusDays(1), "07:00");
+        clock.set(ScheduleWorld.at(w.day.minusDays(1), "07:00"));
         assertThat(starts()).hasSize(4);
     }
 
@@ -282,9 +253,9 @@ class AvailabilityCacheTest {
         fx.weeklyRange(w.drB, w.site, w.day.getDayOfWeek().getValue(), "14:00", "15:00", true, 120, w.online);
         MovableClock clock = clockAt(w.day, "08:00");
         assertThat(starts(w.drB, given())).isEmpty();
-        clock.now = w.at("12:10");
+        clock.set(w.at("12:10"));
         assertThat(starts(w.drB, given())).containsExactly(at("14:00"));
-        clock.now = w.at("12:30");
+        clock.set(w.at("12:30"));
         assertThat(starts(w.drB, given())).containsExactly(at("14:00"), at("14:30"));
     }
 
@@ -293,7 +264,7 @@ class AvailabilityCacheTest {
         fx.practiceRules(w.practice, 24, 60, 5);
         MovableClock clock = clockAt(w.day.minusDays(6), "23:50");
         assertThat(starts()).isEmpty();
-        clock.now = ScheduleWorld.at(w.day.minusDays(5), "00:00");
+        clock.set(ScheduleWorld.at(w.day.minusDays(5), "00:00"));
         assertThat(starts()).hasSize(4);
     }
 }

@@ -41,6 +41,9 @@ class WaitlistQuietHoursTest {
     Fixtures fx;
 
     @Inject
+    OfferRows offers;
+
+    @Inject
     WaitlistService waitlist;
 
     @Test
@@ -59,28 +62,28 @@ class WaitlistQuietHoursTest {
 
         // the wave is made at once, its push and SMS wait for 08:00, and the half hour to answer runs from 08:00
         Instant morning = paris(today.plusDays(1), "08:00");
-        assertThat(open(w)).containsExactly(e1, e2, e3);
+        assertThat(offers.open(w)).containsExactly(e1, e2, e3);
         for (long e : List.of(e1, e2, e3)) {
-            assertThat(dueAt(notice("WAITLIST_OFFER", offerOf(e)))).isEqualTo(morning);
-            assertThat(expiresAt(offerOf(e))).isEqualTo(morning.plus(OFFER));
+            assertThat(dueAt(notice("WAITLIST_OFFER", offers.offerOf(e)))).isEqualTo(morning);
+            assertThat(expiresAt(offers.offerOf(e))).isEqualTo(morning.plus(OFFER));
         }
         assertThat(fx.queryString("SELECT channel FROM notification_outbox WHERE id = ?",
-                notice("WAITLIST_OFFER", offerOf(e1)))).isEqualTo("PUSH");
+                notice("WAITLIST_OFFER", offers.offerOf(e1)))).isEqualTo("PUSH");
         assertThat(fx.queryString("SELECT payload ->> 'expiresAt' FROM notification_outbox WHERE id = ?",
-                notice("WAITLIST_OFFER", offerOf(e1)))).isEqualTo(morning.plus(OFFER).toString());
+                notice("WAITLIST_OFFER", offers.offerOf(e1)))).isEqualTo(morning.plus(OFFER).toString());
 
         // nobody loses the offer asleep: the night's runs leave it open, and so does 08:29
         advance(paris(today.plusDays(1), "03:00"));
         advance(morning.plus(OFFER).minusSeconds(60));
-        assertThat(open(w)).containsExactly(e1, e2, e3);
+        assertThat(offers.open(w)).containsExactly(e1, e2, e3);
 
         // at 08:30 nobody answered: the slot passes to the next in line, in the day, so at once
         Instant expiry = morning.plus(OFFER);
         advance(expiry);
-        assertThat(status(offerOf(e1))).isEqualTo("EXPIRED");
-        assertThat(open(w)).containsExactly(e4);
-        assertThat(dueAt(notice("WAITLIST_OFFER", offerOf(e4)))).isEqualTo(expiry);
-        assertThat(expiresAt(offerOf(e4))).isEqualTo(expiry.plus(OFFER));
+        assertThat(offers.status(offers.offerOf(e1))).isEqualTo("EXPIRED");
+        assertThat(offers.open(w)).containsExactly(e4);
+        assertThat(dueAt(notice("WAITLIST_OFFER", offers.offerOf(e4)))).isEqualTo(expiry);
+        assertThat(expiresAt(offers.offerOf(e4))).isEqualTo(expiry.plus(OFFER));
     }
 
     @Test
@@ -98,16 +101,16 @@ class WaitlistQuietHoursTest {
         cancel(w, nine).then().statusCode(200);
 
         // nobody may be told before 09:30 and the slot starts at 09:00: no offer, no message, now or at the night's runs
-        assertThat(offered(e1)).isZero();
+        assertThat(offers.offered(e1)).isZero();
         advance(paris(w.monday, "06:00"));
-        assertThat(offered(e1)).isZero();
+        assertThat(offers.offered(e1)).isZero();
         assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE patient_id = ? AND kind = 'WAITLIST_OFFER'",
                 waiting.patientId())).isZero();
 
         // the entry is not held by a useless offer: a slot it can still take is offered, told at 09:30
         cancel(w, ten).then().statusCode(200);
-        assertThat(open(w)).containsExactly(e1);
-        long offer = offerOf(e1);
+        assertThat(offers.open(w)).containsExactly(e1);
+        long offer = offers.offerOf(e1);
         assertThat(fx.queryString("SELECT (starts_at = ?)::text FROM waitlist_offer WHERE id = ?",
                 BookingWorld.utc(w.at("10:00")), offer)).isEqualTo("true");
         Instant quietEnd = paris(w.monday, "09:30");
@@ -118,7 +121,7 @@ class WaitlistQuietHoursTest {
         advance(w.at("09:00"));
         assertThat(fx.queryString("SELECT status FROM waitlist_round WHERE practice_id = ? AND starts_at = ?",
                 w.practiceId, BookingWorld.utc(w.at("09:00")))).isEqualTo("PAST");
-        assertThat(offered(e1)).isEqualTo(1);
+        assertThat(offers.offered(e1)).isEqualTo(1);
     }
 
     @Test
@@ -133,8 +136,8 @@ class WaitlistQuietHoursTest {
             long appointment = w.appointment(w.phoneCaller(), w.practitionerId, slot, 15, AppointmentStatus.BOOKED);
             long entry = joined(w, entry(w.phoneCaller(), null, w.motive15, w.monday, w.monday));
             cancel(w, appointment).then().statusCode(200);
-            assertThat(dueAt(notice("WAITLIST_OFFER", offerOf(entry)))).as(hhmm).isEqualTo(now);
-            assertThat(expiresAt(offerOf(entry))).as(hhmm).isEqualTo(now.plus(OFFER));
+            assertThat(dueAt(notice("WAITLIST_OFFER", offers.offerOf(entry)))).as(hhmm).isEqualTo(now);
+            assertThat(expiresAt(offers.offerOf(entry))).as(hhmm).isEqualTo(now.plus(OFFER));
         }
     }
 
@@ -156,20 +159,20 @@ class WaitlistQuietHoursTest {
 
         // p1 sees the offer in the app at night and declines it: no push in the morning; the next in line is
         // offered the slot, told in the morning too
-        long n1 = notice("WAITLIST_OFFER", offerOf(e1));
-        decline(p1, offerOf(e1)).then().statusCode(204);
+        long n1 = notice("WAITLIST_OFFER", offers.offerOf(e1));
+        decline(p1, offers.offerOf(e1)).then().statusCode(204);
         assertThat(outboxStatus(n1)).isEqualTo("SKIPPED");
-        assertThat(dueAt(notice("WAITLIST_OFFER", offerOf(e4)))).isEqualTo(morning);
+        assertThat(dueAt(notice("WAITLIST_OFFER", offers.offerOf(e4)))).isEqualTo(morning);
 
         // p2 claims at night: neither p2 nor the others are told of an offer that is over before the morning
-        long n2 = notice("WAITLIST_OFFER", offerOf(e2));
-        long n3 = notice("WAITLIST_OFFER", offerOf(e3));
-        claim(p2, offerOf(e2)).then().statusCode(201);
-        assertThat(status(offerOf(e3))).isEqualTo("GONE");
+        long n2 = notice("WAITLIST_OFFER", offers.offerOf(e2));
+        long n3 = notice("WAITLIST_OFFER", offers.offerOf(e3));
+        claim(p2, offers.offerOf(e2)).then().statusCode(201);
+        assertThat(offers.status(offers.offerOf(e3))).isEqualTo("GONE");
         assertThat(List.of(outboxStatus(n2), outboxStatus(n3))).containsOnly("SKIPPED");
-        assertThat(outboxStatus(notice("WAITLIST_OFFER", offerOf(e4)))).isEqualTo("SKIPPED");
+        assertThat(outboxStatus(notice("WAITLIST_OFFER", offers.offerOf(e4)))).isEqualTo("SKIPPED");
         assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE kind = 'WAITLIST_GONE'"
-                + " AND CAST(payload ->> 'offerId' AS bigint) IN (?, ?, ?)", offerOf(e1), offerOf(e3), offerOf(e4))).isZero();
+                + " AND CAST(payload ->> 'offerId' AS bigint) IN (?, ?, ?)", offers.offerOf(e1), offers.offerOf(e3), offers.offerOf(e4))).isZero();
         // dropped as closed offers, a reason the app's inbox leaves out once their time has come
         assertThat(fx.queryString("SELECT string_agg(DISTINCT last_error, ',') FROM notification_outbox WHERE id IN (?, ?, ?)",
                 n1, n2, n3)).isEqualTo(fr.creneau.backend.notification.NotificationOutbox.OFFER_CLOSED);
@@ -187,15 +190,15 @@ class WaitlistQuietHoursTest {
         long e2 = joined(w, entry(p2.patientId(), null, w.motive15, w.monday, w.monday));
         cancel(w, appointment).then().statusCode(200);
         // told at once, before the quiet hours, as a dispatcher would
-        long n1 = notice("WAITLIST_OFFER", offerOf(e1));
+        long n1 = notice("WAITLIST_OFFER", offers.offerOf(e1));
         assertThat(dueAt(n1)).isEqualTo(paris(today, "20:45"));
         fx.update("UPDATE notification_outbox SET status = 'SENT', sent_at = due_at WHERE id = ?", n1);
 
         clock.set(paris(today, "21:05"));
-        claim(p2, offerOf(e2)).then().statusCode(201);
+        claim(p2, offers.offerOf(e2)).then().statusCode(201);
 
         // p1 knew of the offer: they hear it is gone, but in the morning
-        assertThat(dueAt(notice("WAITLIST_GONE", offerOf(e1)))).isEqualTo(paris(today.plusDays(1), "08:00"));
+        assertThat(dueAt(notice("WAITLIST_GONE", offers.offerOf(e1)))).isEqualTo(paris(today.plusDays(1), "08:00"));
         assertThat(outboxStatus(n1)).isEqualTo("SENT");
     }
 
@@ -207,24 +210,6 @@ class WaitlistQuietHoursTest {
 
     private void advance(Instant now) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> waitlist.advance(now));
-    }
-
-    /** Entries of this world holding an open offer, by rank. */
-    private List<Long> open(BookingWorld w) {
-        return fx.queryLongs("SELECT entry_id FROM waitlist_offer WHERE practice_id = ? AND status = 'OPEN'"
-                + " ORDER BY round_id, rank", w.practiceId);
-    }
-
-    private long offered(long entryId) {
-        return fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE entry_id = ?", entryId);
-    }
-
-    private long offerOf(long entryId) {
-        return fx.queryLong("SELECT max(id) FROM waitlist_offer WHERE entry_id = ?", entryId);
-    }
-
-    private String status(long offerId) {
-        return fx.queryString("SELECT status FROM waitlist_offer WHERE id = ?", offerId);
     }
 
     /** The outbox row of this kind about the offer. */

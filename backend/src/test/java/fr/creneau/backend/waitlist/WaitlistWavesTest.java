@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 
 import static fr.creneau.backend.waitlist.WaitlistTest.cancel;
 import static fr.creneau.backend.waitlist.WaitlistTest.claim;
@@ -38,6 +37,9 @@ import static org.hamcrest.Matchers.equalTo;
 class WaitlistWavesTest {
     @Inject
     Fixtures fx;
+
+    @Inject
+    OfferRows offers;
 
     @Inject
     WaitlistService waitlist;
@@ -67,39 +69,39 @@ class WaitlistWavesTest {
         long e5 = joined(w, entry(w.phoneCaller(), null, w.motive15, w.monday, w.monday));
 
         cancel(w, appointment).then().statusCode(200);
-        assertThat(open(w)).containsExactly(e1, e2, e3);
-        assertThat(offered(e4) + offered(e5)).isZero();
+        assertThat(offers.open(w)).containsExactly(e1, e2, e3);
+        assertThat(offers.offered(e4) + offers.offered(e5)).isZero();
 
         // the first in line does not want it: the fourth is offered at once, with its own notification
-        decline(first, offerOf(e1)).then().statusCode(204);
-        assertThat(status(offerOf(e1))).isEqualTo("DECLINED");
-        assertThat(open(w)).containsExactly(e2, e3, e4);
+        decline(first, offers.offerOf(e1)).then().statusCode(204);
+        assertThat(offers.status(offers.offerOf(e1))).isEqualTo("DECLINED");
+        assertThat(offers.open(w)).containsExactly(e2, e3, e4);
         assertThat(fx.queryLong("SELECT rank FROM waitlist_offer WHERE entry_id = ?", e4)).isEqualTo(4);
         assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE kind = 'WAITLIST_OFFER'"
-                + " AND CAST(payload ->> 'offerId' AS bigint) = ?", offerOf(e4))).isEqualTo(1);
+                + " AND CAST(payload ->> 'offerId' AS bigint) = ?", offers.offerOf(e4))).isEqualTo(1);
         // declined is declined
-        Response again = decline(first, offerOf(e1));
+        Response again = decline(first, offers.offerOf(e1));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.jsonPath().getString("code")).isEqualTo("offer_declined");
 
         // nothing to do before the expiry
         advance(clock.instant().plus(Duration.ofMinutes(5)));
-        assertThat(open(w)).containsExactly(e2, e3, e4);
+        assertThat(offers.open(w)).containsExactly(e2, e3, e4);
 
         // half an hour later nobody answered: those offers expire and the last entry is offered the slot
         Instant later = clock.instant().plus(Duration.ofMinutes(31));
         advance(later);
-        assertThat(status(offerOf(e2))).isEqualTo("EXPIRED");
-        assertThat(status(offerOf(e4))).isEqualTo("EXPIRED");
-        assertThat(open(w)).containsExactly(e5);
+        assertThat(offers.status(offers.offerOf(e2))).isEqualTo("EXPIRED");
+        assertThat(offers.status(offers.offerOf(e4))).isEqualTo("EXPIRED");
+        assertThat(offers.open(w)).containsExactly(e5);
         assertThat(fx.queryString("SELECT (expires_at > ?)::text FROM waitlist_offer WHERE entry_id = ?",
                 BookingWorld.utc(later.plus(Duration.ofMinutes(29))), e5)).isEqualTo("true");
-        Response expired = claim(w.secretary, offerOf(e2));
+        Response expired = claim(w.secretary, offers.offerOf(e2));
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.jsonPath().getString("code")).isEqualTo("offer_expired");
 
         // the last one takes it, through the secretariat on the phone
-        Response booked = claim(w.secretary, offerOf(e5));
+        Response booked = claim(w.secretary, offers.offerOf(e5));
         assertThat(booked.statusCode()).isEqualTo(201);
         assertThat(w.liveAppointments(w.practitionerId, slot, slot.plusSeconds(900))).isEqualTo(1);
         advance(later.plus(Duration.ofMinutes(31)));
@@ -122,14 +124,14 @@ class WaitlistWavesTest {
 
         // each patient lists their own offers, open ones first to claim
         given().header("Authorization", p1.bearer()).get("/api/waitlist/offers/mine").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].id", equalTo((int) offerOf(e1)))
+                .body("size()", equalTo(1)).body("[0].id", equalTo((int) offers.offerOf(e1)))
                 .body("[0].status", equalTo("OPEN")).body("[0].start", equalTo(slot.toString()))
                 .body("[0].practitionerId", equalTo((int) w.practitionerId));
 
-        Response won = claim(p2, offerOf(e2));
+        Response won = claim(p2, offers.offerOf(e2));
         assertThat(won.statusCode()).isEqualTo(201);
-        assertThat(status(offerOf(e1))).isEqualTo("GONE");
-        assertThat(status(offerOf(e3))).isEqualTo("GONE");
+        assertThat(offers.status(offers.offerOf(e1))).isEqualTo("GONE");
+        assertThat(offers.status(offers.offerOf(e3))).isEqualTo("GONE");
         assertThat(fx.queryString("SELECT status FROM waitlist_round WHERE id = (SELECT round_id FROM waitlist_offer"
                 + " WHERE entry_id = ?)", e2)).isEqualTo("CLAIMED");
         // the others hear it is gone: push for the app user, SMS for the caller; no motive, no practitioner
@@ -145,11 +147,11 @@ class WaitlistWavesTest {
         assertThat(fx.queryString("SELECT status FROM waitlist_entry WHERE id = ?", e1)).isEqualTo("OPEN");
 
         // a claim of a withdrawn offer says so
-        Response late = claim(p1, offerOf(e1));
+        Response late = claim(p1, offers.offerOf(e1));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.jsonPath().getString("code")).isEqualTo("slot_taken");
         assertThat(late.jsonPath().getString("detail")).contains("another patient");
-        decline(p1, offerOf(e1)).then().statusCode(409).body("code", equalTo("slot_taken"));
+        decline(p1, offers.offerOf(e1)).then().statusCode(409).body("code", equalTo("slot_taken"));
         given().header("Authorization", p1.bearer()).get("/api/waitlist/offers/mine").then().statusCode(200)
                 .body("[0].status", equalTo("GONE"));
         given().header("Authorization", p2.bearer()).get("/api/waitlist/offers/mine").then().statusCode(200)
@@ -157,7 +159,7 @@ class WaitlistWavesTest {
 
         // a claimed slot is not offered any further
         advance(clock.instant().plus(Duration.ofMinutes(45)));
-        assertThat(offered(e4)).isZero();
+        assertThat(offers.offered(e4)).isZero();
         assertThat(w.liveAppointments(w.practitionerId, slot, slot.plusSeconds(900))).isEqualTo(1);
     }
 
@@ -172,9 +174,9 @@ class WaitlistWavesTest {
         given().header("Authorization", w.secretary.bearer()).contentType("application/json")
                 .body(w.booking(w.phoneCaller(), slot)).post("/api/appointments").then().statusCode(201);
         advance(clock.instant());
-        assertThat(status(offerOf(e1))).isEqualTo("GONE");
+        assertThat(offers.status(offers.offerOf(e1))).isEqualTo("GONE");
         assertThat(fx.queryLong("SELECT count(*) FROM notification_outbox WHERE kind = 'WAITLIST_GONE'"
-                + " AND CAST(payload ->> 'offerId' AS bigint) = ?", offerOf(e1))).isEqualTo(1);
+                + " AND CAST(payload ->> 'offerId' AS bigint) = ?", offers.offerOf(e1))).isEqualTo(1);
     }
 
     @Test
@@ -185,7 +187,7 @@ class WaitlistWavesTest {
         Actor patient = w.knownPatient();
         long entry = joined(w, entry(patient.patientId(), null, w.motive15, w.monday, w.monday));
         cancel(w, appointment).then().statusCode(200);
-        long offer = offerOf(entry);
+        long offer = offers.offerOf(entry);
 
         assertThat(decline(w.knownPatient(), offer).statusCode()).isEqualTo(404);
         assertThat(decline(other.secretary, offer).statusCode()).isEqualTo(404);
@@ -194,7 +196,7 @@ class WaitlistWavesTest {
         given().post("/api/waitlist/offers/{id}/decline", offer).then().statusCode(401);
         given().header("Authorization", w.secretary.bearer()).get("/api/waitlist/offers/mine").then().statusCode(403);
         given().get("/api/waitlist/offers/mine").then().statusCode(401);
-        assertThat(status(offer)).isEqualTo("OPEN");
+        assertThat(offers.status(offer)).isEqualTo("OPEN");
         fx.update("UPDATE waitlist_offer SET expires_at = ? WHERE id = ?",
                 BookingWorld.utc(clock.instant().minus(Duration.ofMinutes(1))), offer);
         decline(patient, offer).then().statusCode(410).body("code", equalTo("offer_expired"));
@@ -228,20 +230,20 @@ class WaitlistWavesTest {
         Instant seven = saturday.atTime(7, 0).atZone(BookingWorld.PARIS).toInstant();
         assertThat(fx.queryLong("SELECT count(*) FROM waitlist_round WHERE practitioner_id = ? AND starts_at >= ?",
                 w.practitionerId, BookingWorld.utc(seven))).isEqualTo(2);
-        assertThat(open(w)).containsExactly(e1, e2);
+        assertThat(offers.open(w)).containsExactly(e1, e2);
         assertThat(fx.queryString("SELECT starts_at = ? FROM waitlist_offer WHERE entry_id = ?",
                 BookingWorld.utc(seven), e1)).isIn("t", "true");
-        assertThat(offered(otherDay)).isZero();
+        assertThat(offers.offered(otherDay)).isZero();
         // releasing twice offers nothing more
         given().header("Authorization", w.secretary.bearer()).queryParam("date", saturday.toString())
                 .post("/api/opening-ranges/{id}/release", range).then().statusCode(204);
         assertThat(fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE practice_id = ?", w.practiceId)).isEqualTo(2);
 
         // the first one takes 07:00; the other is told, then offered 07:15 at the next run
-        claim(p1, offerOf(e1)).then().statusCode(201);
-        assertThat(status(offerOf(e2))).isEqualTo("GONE");
+        claim(p1, offers.offerOf(e1)).then().statusCode(201);
+        assertThat(offers.status(offers.offerOf(e2))).isEqualTo("GONE");
         advance(clock.instant());
-        assertThat(open(w)).containsExactly(e2);
+        assertThat(offers.open(w)).containsExactly(e2);
         assertThat(fx.queryString("SELECT starts_at = ? FROM waitlist_offer WHERE entry_id = ? AND status = 'OPEN'",
                 BookingWorld.utc(seven.plusSeconds(900)), e2)).isIn("t", "true");
     }
@@ -250,25 +252,6 @@ class WaitlistWavesTest {
 
     private void advance(Instant now) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> waitlist.advance(now));
-    }
-
-    /** Entries of this world holding an open offer, by rank. */
-    private List<Long> open(BookingWorld w) {
-        return fx.queryLongs("SELECT entry_id FROM waitlist_offer WHERE practice_id = ? AND status = 'OPEN'"
-                + " ORDER BY round_id, rank", w.practiceId);
-    }
-
-    private long offered(long entryId) {
-        return fx.queryLong("SELECT count(*) FROM waitlist_offer WHERE entry_id = ?", entryId);
-    }
-
-    /** The entry's latest offer. */
-    private long offerOf(long entryId) {
-        return fx.queryLong("SELECT max(id) FROM waitlist_offer WHERE entry_id = ?", entryId);
-    }
-
-    private String status(long offerId) {
-        return fx.queryString("SELECT status FROM waitlist_offer WHERE id = ?", offerId);
     }
 
     static Response decline(Actor actor, long offerId) {
