@@ -31,7 +31,7 @@ public class AppointmentNotifications {
             + " COALESCE(np.send_confirmation, TRUE), COALESCE(np.week_reminder, TRUE),"
             + " COALESCE(np.confirm_request_hours, 48), COALESCE(np.late_confirm_request_hours, 24),"
             + " COALESCE(np.escalate_after_hours, 4), COALESCE(np.short_reminder_minutes, 120),"
-            + " CAST(COALESCE(np.quiet_start, TIME '21:00') AS text), CAST(COALESCE(np.quiet_end, TIME '08:00') AS text),"
+            + " " + QuietHours.COLUMNS + ","
             + " COALESCE(pref.push_enabled, TRUE), COALESCE(pref.sms_enabled, TRUE), COALESCE(pref.email_enabled, TRUE),"
             + " COALESCE(pt.phone, h.phone), COALESCE(pt.email, h.email), acc.id,"
             + " (SELECT count(*) FROM device_token d WHERE d.account_id = acc.id), COALESCE(pt.holder_id, pt.id)"

@@ -15,6 +15,13 @@ public final class QuietHours {
     private QuietHours() {
     }
 
+    /**
+     * The practice's quiet hours as two text columns (start, end) of a query in which alias {@code np} is its
+     * notification_policy row, LEFT JOINed: the defaults of {@link PolicySettings#DEFAULTS} when it has none.
+     */
+    public static final String COLUMNS = "CAST(COALESCE(np.quiet_start, TIME '" + PolicySettings.DEFAULTS.quietStart()
+            + "') AS text), CAST(COALESCE(np.quiet_end, TIME '" + PolicySettings.DEFAULTS.quietEnd() + "') AS text)";
+
     public static Instant adjust(Instant due, Instant appointmentStart, ZoneId zone, LocalTime quietStart, LocalTime quietEnd) {
         ZonedDateTime local = due.atZone(zone);
         if (!isQuiet(local.toLocalTime(), quietStart, quietEnd)) {

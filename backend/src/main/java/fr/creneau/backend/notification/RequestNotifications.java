@@ -23,9 +23,8 @@ public class RequestNotifications {
     static final String RECIPIENT = "SELECT pt.id, (SELECT a.id FROM account a WHERE a.patient_id = COALESCE(pt.holder_id, pt.id)"
             + " ORDER BY a.id LIMIT 1) FROM patient pt WHERE pt.id = :patient";
 
-    /** The practice's timezone and quiet hours (defaults when it has no policy row, as in AppointmentNotifications). */
-    static final String QUIET = "SELECT pr.timezone, CAST(COALESCE(np.quiet_start, TIME '21:00') AS text),"
-            + " CAST(COALESCE(np.quiet_end, TIME '08:00') AS text) FROM practice pr"
+    /** The practice's timezone and quiet hours. */
+    static final String QUIET = "SELECT pr.timezone, " + QuietHours.COLUMNS + " FROM practice pr"
             + " LEFT JOIN notification_policy np ON np.practice_id = pr.id WHERE pr.id = :practice";
 
     @Inject

@@ -73,14 +73,8 @@ public class WaitlistService {
             + " AND (o.round_id = :round OR o.status = 'OPEN'))"
             + " ORDER BY e.created_at, e.id LIMIT :need";
 
-    /**
-     * The quiet hours of the practice aliased p, as two texts (start, end); the defaults without a policy row, as in
-     * the notification package.
-     */
-    static final String QUIET = "CAST(COALESCE((SELECT np.quiet_start FROM notification_policy np WHERE np.practice_id = p.id),"
-            + " TIME '21:00') AS text), CAST(COALESCE((SELECT np.quiet_end FROM notification_policy np"
-            + " WHERE np.practice_id = p.id), TIME '08:00') AS text)";
-
+    /** Joins the notification policy (alias np) that {@link QuietHours#COLUMNS} reads to the practice aliased p. */
+    static final String QUIET_POLICY = " LEFT JOIN notification_policy np ON np.practice_id = p.id";
     /** Same recipient rule as the notification package: the holder's first account. */
     static final String RECIPIENT = "SELECT (SELECT a.id FROM account a WHERE a.patient_id = COALESCE(pt.holder_id, pt.id)"
             + " ORDER BY a.id LIMIT 1) FROM patient pt WHERE pt.id = :patient";
@@ -367,8 +361,9 @@ public class WaitlistService {
                                 + " (SELECT COALESCE(max(o.rank), 0) FROM waitlist_offer o WHERE o.round_id = r.id),"
                                 + " EXISTS (SELECT 1 FROM appointment a WHERE a.practitioner_id = r.practitioner_id AND " + LIVE
                                 + "   AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(r.starts_at, r.ends_at, '[)')),"
-                                + " " + QUIET
-                                + " FROM waitlist_round r JOIN practice p ON p.id = r.practice_id WHERE r.id = :id FOR UPDATE OF r",
+                                + " " + QuietHours.COLUMNS
+                                + " FROM waitlist_round r JOIN practice p ON p.id = r.practice_id" + QUIET_POLICY
+                                + " WHERE r.id = :id FOR UPDATE OF r",
                         Object[].class)
                 .setParameter("id", roundId).getSingleResultOrNull()
                 .chain(row -> {
@@ -484,9 +479,9 @@ public class WaitlistService {
      */
     private Uni<Void> withdraw(Mutiny.Session s, String where, Map<String, Object> params, Instant now) {
         Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("UPDATE waitlist_offer o SET status = 'GONE'"
-                + " FROM waitlist_entry e, practice p WHERE e.id = o.entry_id AND p.id = o.practice_id"
+                + " FROM waitlist_entry e, practice p" + QUIET_POLICY + " WHERE e.id = o.entry_id AND p.id = o.practice_id"
                 + " AND o.status = 'OPEN' AND (" + where + ") RETURNING o.id, e.patient_id, o.practice_id, o.starts_at,"
-                + " p.timezone, " + QUIET, Object[].class);
+                + " p.timezone, " + QuietHours.COLUMNS, Object[].class);
         params.forEach(q::setParameter);
         return q.getResultList().chain(rows -> {
             List<Long> offerIds = new ArrayList<>();
