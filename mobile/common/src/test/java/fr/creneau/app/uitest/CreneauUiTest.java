@@ -117,6 +117,20 @@ public abstract class CreneauUiTest extends AbstractTest {
         return f == null ? null : f.getName();
     }
 
+    /** On the call screen: opens a call from Jean Lefèvre and picks him among the patients found (identity not checked). */
+    protected void openCallFromJeanLefevre() throws Exception {
+        setField("callerName", "Jean Lefèvre");
+        setField("callerPhone", "+33611223344");
+        clickButtonByName("callOpen");
+        waitUntil(() -> CN.getCurrentForm().getClientProperty("callId") != null, 20000,
+                "call opened: " + text("callOpenMessage"));
+        setField("callPatientQuery", "Lefèvre");
+        clickButtonByName("callFind");
+        waitUntil(() -> findPrefix("callPatient-") != null, 20000, "patient found: " + text("identityMessage"));
+        clickButtonByName(findPrefix("callPatient-").getName());
+        settle();
+    }
+
     protected void settle() throws Exception {
         CN.callSeriallyAndWait(() -> { });
         waitFor(150);
@@ -294,5 +308,41 @@ public abstract class CreneauUiTest extends AbstractTest {
 
     protected static Long id(Object number) {
         return number == null ? null : Long.valueOf(((Number) number).longValue());
+    }
+
+    /** The JSON parser may answer booleans as strings. */
+    protected static boolean isTrue(Object v) {
+        return "true".equals(String.valueOf(v));
+    }
+
+    /** A motive of the practitioner that patients may book online (not an urgency reserve), or null. */
+    @SuppressWarnings("unchecked")
+    protected static Long onlineMotive(Long practitionerId, String token) throws Exception {
+        java.util.List<Object> ms = (java.util.List<Object>) http("GET", "/api/practitioners/" + practitionerId
+                + "/motives", null, token).get("root");
+        for (int i = 0; ms != null && i < ms.size(); i++) {
+            java.util.Map<String, Object> m = (java.util.Map<String, Object>) ms.get(i);
+            if (isTrue(m.get("bookableOnline")) && !isTrue(m.get("urgencyReserve"))) {
+                return id(m.get("id"));
+            }
+        }
+        return null;
+    }
+
+    /** The first free slot of the practitioner for the motive, from two days ahead over eight weeks, or null. */
+    @SuppressWarnings("unchecked")
+    protected static java.util.Map<String, Object> firstFreeSlot(Long practitionerId, Long motive, String timezone,
+            String token) throws Exception {
+        String today = fr.creneau.app.logic.Instants.localDate(System.currentTimeMillis(), timezone);
+        for (int week = 0; week < 8; week++) {
+            String from = fr.creneau.app.logic.Instants.addDays(today, 2 + 7 * week);
+            java.util.List<Object> slots = (java.util.List<Object>) http("GET", "/api/practitioners/" + practitionerId
+                    + "/availability?motiveId=" + motive + "&from=" + from + "&to="
+                    + fr.creneau.app.logic.Instants.addDays(from, 6), null, token).get("root");
+            if (slots != null && !slots.isEmpty()) {
+                return (java.util.Map<String, Object>) slots.get(0);
+            }
+        }
+        return null;
     }
 }

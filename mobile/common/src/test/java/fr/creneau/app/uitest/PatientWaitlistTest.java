@@ -38,25 +38,9 @@ public class PatientWaitlistTest extends CreneauUiTest {
         assertNotNull(martin, "Dr Martin");
         Long martinId = id(martin.get("id"));
         Long practiceId = id(martin.get("practiceId"));
-        Long motive = null;
-        List<Object> ms = (List<Object>) http("GET", "/api/practitioners/" + martinId + "/motives", null, patient).get("root");
-        for (int i = 0; ms != null && i < ms.size() && motive == null; i++) {
-            Map<String, Object> m = (Map<String, Object>) ms.get(i);
-            if (isTrue(m.get("bookableOnline")) && !isTrue(m.get("urgencyReserve"))) {
-                motive = id(m.get("id"));
-            }
-        }
+        Long motive = onlineMotive(martinId, patient);
         assertNotNull(motive, "an online motive of Dr Martin");
-        String today = Instants.localDate(System.currentTimeMillis(), TZ);
-        Map<String, Object> slot = null;
-        for (int week = 0; week < 8 && slot == null; week++) {
-            String from = Instants.addDays(today, 2 + 7 * week);
-            List<Object> slots = (List<Object>) http("GET", "/api/practitioners/" + martinId + "/availability?motiveId="
-                    + motive + "&from=" + from + "&to=" + Instants.addDays(from, 6), null, secretary).get("root");
-            if (slots != null && !slots.isEmpty()) {
-                slot = (Map<String, Object>) slots.get(0);
-            }
-        }
+        Map<String, Object> slot = firstFreeSlot(martinId, motive, TZ, secretary);
         assertNotNull(slot, "a free slot with Dr Martin");
         String start = (String) slot.get("start");
         String day = Instants.localDate(Instants.parse(start), TZ);
@@ -76,8 +60,8 @@ public class PatientWaitlistTest extends CreneauUiTest {
         go("bookButton", "Search");
         openPractitioner("Martin");
         go(findPrefix("pract-").getName(), "Practitioner");
-        waitUntil(() -> find("motive-" + motiveIdOf(ms)) != null, 20000, "motives: " + text("practitionerMessage"));
-        go("motive-" + motiveIdOf(ms), "Slots");
+        waitUntil(() -> find("motive-" + motive) != null, 20000, "motives: " + text("practitionerMessage"));
+        go("motive-" + motive, "Slots");
         go("waitlistButton", "WaitlistJoin");
         setField("fromDate", day);
         setField("toDate", day);
@@ -114,22 +98,6 @@ public class PatientWaitlistTest extends CreneauUiTest {
         leaveAll(patient);
         logout();
         return true;
-    }
-
-    private static Long motiveIdOf(List<Object> motives) {
-        for (int i = 0; i < motives.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) motives.get(i);
-            if (isTrue(m.get("bookableOnline")) && !isTrue(m.get("urgencyReserve"))) {
-                return id(m.get("id"));
-            }
-        }
-        return null;
-    }
-
-    /** The JSON parser may answer booleans as strings. */
-    private static boolean isTrue(Object v) {
-        return "true".equals(String.valueOf(v));
     }
 
     @SuppressWarnings("unchecked")

@@ -69,16 +69,7 @@ public class SecretaryCallTest extends CreneauUiTest {
     }
 
     private void openAndIdentify() throws Exception {
-        setField("callerName", "Jean Lefèvre");
-        setField("callerPhone", "+33611223344");
-        clickButtonByName("callOpen");
-        waitUntil(() -> CN.getCurrentForm().getClientProperty("callId") != null, 20000,
-                "call opened: " + text("callOpenMessage"));
-        setField("callPatientQuery", "Lefèvre");
-        clickButtonByName("callFind");
-        waitUntil(() -> findPrefix("callPatient-") != null, 20000, "patient found: " + text("identityMessage"));
-        clickButtonByName(findPrefix("callPatient-").getName());
-        settle();
+        openCallFromJeanLefevre();
         setField("idLastName", "Lefèvre");
         setField("idBirth", "1954-11-02");
         setField("idPhone", "+33611223344");

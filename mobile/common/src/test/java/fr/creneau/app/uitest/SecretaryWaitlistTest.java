@@ -42,26 +42,9 @@ public class SecretaryWaitlistTest extends CreneauUiTest {
         }
         assertNotNull(martin, "Dr Martin");
         Long martinId = id(martin.get("id"));
-        Long motive = null;
-        List<Object> ms = (List<Object>) http("GET", "/api/practitioners/" + martinId + "/motives", null, secretary)
-                .get("root");
-        for (int i = 0; ms != null && i < ms.size() && motive == null; i++) {
-            Map<String, Object> m = (Map<String, Object>) ms.get(i);
-            if (isTrue(m.get("bookableOnline")) && !isTrue(m.get("urgencyReserve"))) {
-                motive = id(m.get("id"));
-            }
-        }
+        Long motive = onlineMotive(martinId, secretary);
         assertNotNull(motive, "an online motive of Dr Martin");
-        String today = Instants.localDate(System.currentTimeMillis(), TZ);
-        Map<String, Object> slot = null;
-        for (int week = 0; week < 8 && slot == null; week++) {
-            String from = Instants.addDays(today, 2 + 7 * week);
-            List<Object> slots = (List<Object>) http("GET", "/api/practitioners/" + martinId + "/availability?motiveId="
-                    + motive + "&from=" + from + "&to=" + Instants.addDays(from, 6), null, secretary).get("root");
-            if (slots != null && !slots.isEmpty()) {
-                slot = (Map<String, Object>) slots.get(0);
-            }
-        }
+        Map<String, Object> slot = firstFreeSlot(martinId, motive, TZ, secretary);
         assertNotNull(slot, "a free slot with Dr Martin");
         String start = (String) slot.get("start");
         String day = Instants.localDate(Instants.parse(start), TZ);
@@ -189,16 +172,7 @@ public class SecretaryWaitlistTest extends CreneauUiTest {
     }
 
     private void openAndIdentify() throws Exception {
-        setField("callerName", "Jean Lefèvre");
-        setField("callerPhone", "+33611223344");
-        clickButtonByName("callOpen");
-        waitUntil(() -> CN.getCurrentForm().getClientProperty("callId") != null, 20000,
-                "call opened: " + text("callOpenMessage"));
-        setField("callPatientQuery", "Lefèvre");
-        clickButtonByName("callFind");
-        waitUntil(() -> findPrefix("callPatient-") != null, 20000, "patient found: " + text("identityMessage"));
-        clickButtonByName(findPrefix("callPatient-").getName());
-        settle();
+        openCallFromJeanLefevre();
         // before the identity is checked, the waitlist is refused inline
         clickButtonByName("outcomeWaitlist");
         waitUntil(() -> I18n.tr("call.identityFirst").equals(text("outcomeMessage")), 10000,
@@ -254,8 +228,4 @@ public class SecretaryWaitlistTest extends CreneauUiTest {
         }
     }
 
-    /** The JSON parser may answer booleans as strings. */
-    private static boolean isTrue(Object v) {
-        return "true".equals(String.valueOf(v));
-    }
 }
