@@ -315,6 +315,20 @@ public abstract class CreneauUiTest extends AbstractTest {
         return "true".equals(String.valueOf(v));
     }
 
+    /** The practitioner with this last name, as the directory lists it, or null. */
+    @SuppressWarnings("unchecked")
+    protected static java.util.Map<String, Object> practitionerNamed(String lastName, String token) throws Exception {
+        java.util.List<Object> ps = (java.util.List<Object>) http("GET", "/api/practitioners?q=" + lastName, null, token)
+                .get("root");
+        for (int i = 0; ps != null && i < ps.size(); i++) {
+            java.util.Map<String, Object> p = (java.util.Map<String, Object>) ps.get(i);
+            if (lastName.equals(p.get("lastName"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** A motive of the practitioner that patients may book online (not an urgency reserve), or null. */
     @SuppressWarnings("unchecked")
     protected static Long onlineMotive(Long practitionerId, String token) throws Exception {

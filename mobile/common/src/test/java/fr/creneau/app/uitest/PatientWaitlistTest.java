@@ -28,13 +28,7 @@ public class PatientWaitlistTest extends CreneauUiTest {
         leaveAll(patient);
 
         // the slot to free later: Dr Martin's first free one two days ahead or more, for an online motive
-        Map<String, Object> martin = null;
-        List<Object> ps = (List<Object>) http("GET", "/api/practitioners?q=Martin", null, secretary).get("root");
-        for (int i = 0; ps != null && i < ps.size(); i++) {
-            if ("Martin".equals(((Map<String, Object>) ps.get(i)).get("lastName"))) {
-                martin = (Map<String, Object>) ps.get(i);
-            }
-        }
+        Map<String, Object> martin = practitionerNamed("Martin", secretary);
         assertNotNull(martin, "Dr Martin");
         Long martinId = id(martin.get("id"));
         Long practiceId = id(martin.get("practiceId"));
