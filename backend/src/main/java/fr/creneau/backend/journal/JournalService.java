@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -23,6 +24,10 @@ public class JournalService {
 
     @Inject
     Journal journal;
+
+    /** Entries read per page when verifying. */
+    @ConfigProperty(name = "creneau.journal.verify-page", defaultValue = "2000")
+    int verifyPage;
 
     /** The newest entries first, {@code limit} of them, older than {@code beforeId} when given. */
     @WithTransaction
@@ -45,45 +50,80 @@ public class JournalService {
     }
 
     /**
-     * Re-computes the whole chain. The head is share-locked first, so that no append slips in between reading
-     * the entries and comparing the last one with the head.
+     * Re-computes the whole chain, a page at a time, so that a practice's years of entries never sit in memory at
+     * once. Most of the chain is walked without any lock, so that bookings and message reads, which append to the
+     * journal, are not held up by a long verification. Only the end is checked under a share lock on the head:
+     * entries appended during the walk are read then, and no append can slip in between reading the last entry and
+     * comparing it with the head.
      */
     @WithTransaction
     public Uni<JournalVerifyDto> verify(long practiceId) {
         user.requireStaffOf(practiceId, "Practice");
         JournalActor actor = journal.currentActor();
-        return Panache.getSession().chain(s -> s.createNativeQuery(
+        ChainCheck chain = new ChainCheck();
+        return walk(practiceId, chain)
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "SELECT last_hash, entries FROM journal_head WHERE practice_id = :p FOR SHARE", Object[].class)
-                        .setParameter("p", practiceId).getResultList()
-                .chain(head -> JournalEntry.<JournalEntry>list("practiceId = ?1 order by id", practiceId)
-                        .map(entries -> check(entries, head.isEmpty() ? null : head.get(0)))))
+                        .setParameter("p", practiceId).getResultList()))
+                .chain(head -> walk(practiceId, chain).map(x -> chain.result(head.isEmpty() ? null : head.get(0))))
                 .chain(result -> journal.record(actor, practiceId, Journal.JOURNAL_VERIFY, Journal.JOURNAL, null,
                         "valid=" + result.valid + " checked=" + result.checked).replaceWith(result));
     }
 
-    static JournalVerifyDto check(List<JournalEntry> entries, Object[] head) {
-        JournalVerifyDto r = new JournalVerifyDto();
+    /** Checks the entries after the last one checked, page by page, until the end or the first broken link. */
+    private Uni<Void> walk(long practiceId, ChainCheck chain) {
+        if (chain.broken != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return JournalEntry.<JournalEntry>find("practiceId = ?1 and id > ?2 order by id", practiceId, chain.lastId)
+                .page(0, verifyPage).list()
+                .call(page -> Panache.getSession().invoke(s -> s.clear())) // checked entries need not stay in the session
+                .chain(page -> {
+                    for (JournalEntry e : page) {
+                        if (!chain.next(e)) {
+                            break;
+                        }
+                    }
+                    return page.size() < verifyPage ? Uni.createFrom().voidItem() : walk(practiceId, chain);
+                });
+    }
+
+    /** The state of a verification between pages: the last good link, how many entries, the first broken one. */
+    static final class ChainCheck {
         String prev = JournalHash.GENESIS;
+        long lastId = 0;
         long checked = 0;
-        for (JournalEntry e : entries) {
+        Long broken;
+
+        /** Answers false once the chain is broken at this entry. */
+        boolean next(JournalEntry e) {
             checked++;
+            lastId = e.id;
             if (!prev.equals(e.prevHash) || !JournalHash.of(e).equals(e.hash)) {
-                r.valid = false;
-                r.checked = checked;
-                r.firstBrokenId = e.id;
-                return r;
+                broken = e.id;
+                return false;
             }
             prev = e.hash;
+            return true;
         }
-        r.checked = checked;
-        String headHash = head == null ? JournalHash.GENESIS : (String) head[0];
-        long headCount = head == null ? 0 : ((Number) head[1]).longValue();
-        // entries removed from the end leave a consistent chain, but a shorter one than the head recorded
-        r.valid = headHash.equals(prev) && headCount == checked;
-        if (!r.valid) {
-            r.firstBrokenId = entries.isEmpty() ? null : entries.get(entries.size() - 1).id;
+
+        JournalVerifyDto result(Object[] head) {
+            JournalVerifyDto r = new JournalVerifyDto();
+            r.checked = checked;
+            if (broken != null) {
+                r.valid = false;
+                r.firstBrokenId = broken;
+                return r;
+            }
+            String headHash = head == null ? JournalHash.GENESIS : (String) head[0];
+            long headCount = head == null ? 0 : ((Number) head[1]).longValue();
+            // entries removed from the end leave a consistent chain, but a shorter one than the head recorded
+            r.valid = headHash.equals(prev) && headCount == checked;
+            if (!r.valid) {
+                r.firstBrokenId = checked == 0 ? null : lastId;
+            }
+            return r;
         }
-        return r;
     }
 
     static JournalEntryDto toDto(JournalEntry e) {

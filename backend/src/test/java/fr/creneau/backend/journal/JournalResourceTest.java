@@ -166,6 +166,50 @@ class JournalResourceTest {
     }
 
     @Test
+    void verificationsDuringAppendsSeeOneWholeChain() throws Exception {
+        long id = w.request(w.patient.patientId(), renewal());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> reads = new ArrayList<>();
+            List<Future<io.restassured.response.Response>> verifications = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Actor reader = i % 2 == 0 ? w.practitioner : w.admin;
+                reads.add(pool.submit(() -> as(reader).get("/api/requests/" + id).then().extract().statusCode()));
+                if (i % 6 == 0) {
+                    verifications.add(pool.submit(() -> as(w.admin).get(journal() + "/verify").then().extract().response()));
+                }
+            }
+            for (Future<Integer> f : reads) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+            // each verification walked the entries appended while it ran (pages of 3 in tests) and matched the head
+            for (Future<io.restassured.response.Response> f : verifications) {
+                io.restassured.response.Response r = f.get();
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.jsonPath().getBoolean("valid")).as(r.asString()).isTrue();
+                assertThat(r.jsonPath().getLong("checked")).isBetween(1L, 36L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // 1 request + 30 reads + 5 verifications, all in one chain
+        as(w.admin).get(journal() + "/verify").then().body("valid", equalTo(true)).body("checked", equalTo(36));
+    }
+
+    @Test
+    void aBrokenLinkOnALaterPageIsFound() {
+        someActivity();
+        for (int i = 0; i < 7; i++) {
+            as(w.admin).get(journal()).then().statusCode(200);
+        }
+        long seventh = fx.queryLong("SELECT id FROM access_journal WHERE practice_id = ? ORDER BY id OFFSET 6 LIMIT 1",
+                w.practiceId); // on the third page of 3
+        fx.tamperJournal("UPDATE access_journal SET detail = 'changed' WHERE id = ?", seventh);
+        as(w.admin).get(journal() + "/verify").then().statusCode(200)
+                .body("valid", equalTo(false)).body("firstBrokenId", equalTo((int) seventh)).body("checked", equalTo(7));
+    }
+
+    @Test
     void chainsArePerPractice() {
         someActivity();
         PracticeWorld other = new PracticeWorld(fx);
