@@ -446,7 +446,7 @@ public final class Dispatcher {
                 : Map.of("appointmentId", id, "kind", c.kind().name());
     }
 
-    // ---------------------------------------------------------------- absences and their fallout (branch absence)
+    // ---------------------------------------------------------------- absences and their fallout
 
     /**
      * An appointment an absence cancelled (so not live, on purpose): the notice carries the emergency number and the

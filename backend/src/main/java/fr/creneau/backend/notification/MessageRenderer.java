@@ -81,8 +81,6 @@ public final class MessageRenderer {
         return new RenderedMessage(title, text, null, null, null, null);
     }
 
-    // ---- waitlist (noshow branch): kept in a block of their own to ease merges
-
     /**
      * A waitlist offer went to someone else first: the practice, date and time only, and that the patient is still
      * waiting. Push and SMS alike, within one GSM-7 part.
@@ -97,7 +95,6 @@ public final class MessageRenderer {
                 "date", SHORT_DATE.get(lang).format(day), "time", hhmm));
         return new RenderedMessage(title, text, null, null, null, null);
     }
-    // ---- end of the waitlist block
 
     static String title(NotificationKind kind) {
         return title(Language.FR, kind);
@@ -231,7 +228,7 @@ public final class MessageRenderer {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    // ---------------------------------------------------------------- absences and their fallout (branch absence)
+    // ---------------------------------------------------------------- absences and their fallout
 
     /**
      * What an absence notice carries besides the appointment: the practice's emergency number, who replaces the

@@ -9,15 +9,11 @@ public enum NotificationKind {
     REMINDER_2H,
     MOVED,
     CANCELLED,
-    ABSENCE_NOTICE,
     WAITLIST_OFFER,
     /** The practice answered a patient's request: push only, no appointment, no clinical detail. */
     REQUEST_ANSWERED,
-    // ---- waitlist (noshow branch): kept in a block of their own to ease merges
     /** A waitlist offer the patient held went to someone else (or the slot was booked): they stay on the waitlist. */
     WAITLIST_GONE,
-    // ---- end of the waitlist block
-    // --- absences and their fallout (branch absence)
     /** The practitioner is away: the appointment is cancelled; emergency number and substitute. */
     ABSENCE_CANCELLED,
     /** The same, with the nearest free slots proposed and a single-use link to pick one. */
@@ -43,7 +39,7 @@ public enum NotificationKind {
      * reminder for a slot that moved or was cancelled since is dropped, not sent.
      */
     public boolean needsLiveAppointment() {
-        return this != CANCELLED && this != ABSENCE_NOTICE && !aboutWaitlist() && !aboutRequest() && !aboutAbsence();
+        return this != CANCELLED && !aboutWaitlist() && !aboutRequest() && !aboutAbsence();
     }
 
     /** Messages about a patient request rather than an appointment: they name the practice and nothing else. */
