@@ -1,8 +1,15 @@
 package fr.creneau.backend.demo;
 
+import fr.creneau.backend.appointment.Caller;
+import fr.creneau.backend.fallout.FalloutService;
+import fr.creneau.model.api.AbsenceFalloutDto;
+import fr.creneau.model.api.AbsenceFalloutRequest;
+import fr.creneau.model.rules.FalloutAction;
+import fr.creneau.model.rules.Role;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,11 +27,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 /**
  * Loads the demo centre "Maison de santé Les Tilleuls" when {@code creneau.demo.load} is on (the demo profile):
  * three practitioners with a realistic week, a motive catalogue, an urgency reserve, an absence, booked
  * appointments around today, a patient with a child, a secretary and an admin. It runs once per database.
+ *
+ * <p>The absence (Dr Bernard's congress) holds three appointments for which she chose to propose other slots, so
+ * that the secretariat's "patients to call back" list has someone to call. That decision goes through
+ * {@link FalloutService}, once the rest is committed: cancellations, proposals, notices and journal as in real life.
  */
 @ApplicationScoped
 public class DemoData {
@@ -35,6 +47,9 @@ public class DemoData {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    FalloutService fallout;
 
     @ConfigProperty(name = "creneau.demo.load")
     boolean enabled;
@@ -52,9 +67,32 @@ public class DemoData {
                 LOG.info("Demo practice already loaded");
                 return;
             }
-            new Loader(c, LocalDate.now(clock.withZone(PARIS)), BcryptUtil.bcryptHash(PASSWORD)).run();
+            Congress congress = new Loader(c, LocalDate.now(clock.withZone(PARIS)), BcryptUtil.bcryptHash(PASSWORD)).run();
             c.commit();
             LOG.info("Demo practice loaded: " + PRACTICE_NAME);
+            proposeOtherSlots(congress);
+        }
+    }
+
+    /** Who decided for the congress's appointments, and which absence. */
+    record Congress(long absenceId, long practiceId, long practitionerId, long accountId) {
+    }
+
+    /**
+     * Dr Bernard proposes other slots to every patient her congress holds, as she would from the app. A failure
+     * leaves the rest of the demo in place (committed already) with an empty call-back list, and says so.
+     */
+    private void proposeOtherSlots(Congress congress) {
+        AbsenceFalloutRequest request = new AbsenceFalloutRequest();
+        request.all = FalloutAction.PROPOSE;
+        Caller bernard = new Caller(congress.accountId(), Role.PRACTITIONER, congress.practiceId(),
+                congress.practitionerId(), null);
+        try {
+            List<AbsenceFalloutDto> decided = VertxContextSupport.subscribeAndAwait(
+                    () -> fallout.decide(bernard, congress.absenceId(), request));
+            LOG.info("Demo absence: other slots proposed for " + decided.size() + " appointment(s)");
+        } catch (Throwable e) {
+            LOG.warn("Demo absence: the proposals could not be made; the call-back list stays empty", e);
         }
     }
 
@@ -78,7 +116,7 @@ public class DemoData {
             this.passwordHash = passwordHash;
         }
 
-        void run() throws SQLException {
+        Congress run() throws SQLException {
             long practice = insert("INSERT INTO practice (name, timezone, phone, emergency_number, reachable_hours, substitute,"
                             + " cancellation_cutoff_hours, min_notice_minutes, horizon_days) VALUES (?, 'Europe/Paris', ?, '15', ?, ?, 24, 60, 90)",
                     PRACTICE_NAME, "+33143000000", "Lun-ven 8h-19h, sam 9h-12h / Mon-Fri 8am-7pm, Sat 9am-12pm",
@@ -162,7 +200,7 @@ public class DemoData {
 
             // Dr Bernard is at a congress next Thursday; Dr Moreau stands in.
             LocalDate congress = today.plusWeeks(1).with(DayOfWeek.THURSDAY);
-            update("INSERT INTO absence (practitioner_id, starts_at, ends_at, note) VALUES (?, ?, ?, ?)",
+            long absence = insert("INSERT INTO absence (practitioner_id, starts_at, ends_at, note) VALUES (?, ?, ?, ?)",
                     bernard, at(congress, "00:00"), at(congress.plusDays(1), "00:00"), "Congrès de cardiologie");
 
             long camille = patient("Durand", "Camille", LocalDate.of(1988, 5, 14), "+33612345678", "patient@demo.creneau.fr", null);
@@ -177,7 +215,7 @@ public class DemoData {
             long patientAccount = account("patient@demo.creneau.fr", "PATIENT", "Camille Durand", null, null, camille);
             long martinAccount = account("dr.martin@demo.creneau.fr", "PRACTITIONER", "Dr Marie Martin", practice, martin, null);
             account("dr.petit@demo.creneau.fr", "PRACTITIONER", "Dr Lucas Petit", practice, petit, null);
-            account("dr.bernard@demo.creneau.fr", "PRACTITIONER", "Dr Sophie Bernard", practice, bernard, null);
+            long bernardAccount = account("dr.bernard@demo.creneau.fr", "PRACTITIONER", "Dr Sophie Bernard", practice, bernard, null);
             long secretary = account("secretariat@demo.creneau.fr", "SECRETARY", "Secrétariat Les Tilleuls", practice, null, null);
             account("admin@demo.creneau.fr", "PRACTICE_ADMIN", "Administration Les Tilleuls", practice, null, null);
 
@@ -192,9 +230,13 @@ public class DemoData {
             appointment(practice, martin, site, camille, followUp, day2, "10:00", 15, "BOOKED", "ONLINE", patientAccount, "PATIENT");
             appointment(practice, petit, site, leo, paediatric, nextDayOf(day3, 2, 1, 4, 5), "10:00", 20, "BOOKED", "ONLINE", patientAccount, "PATIENT");
             appointment(practice, martin, site, jean, renewal, day1, "14:00", 10, "BOOKED", "PHONE", secretary, "SECRETARY");
+            // booked before the congress was planned: the absence holds them (see proposeOtherSlots)
+            appointment(practice, bernard, site, jean, ecg, congress, "09:00", 20, "BOOKED", "PHONE", secretary, "SECRETARY");
             appointment(practice, bernard, site, amina, cardio, congress, "10:00", 30, "CONFIRMED", "PHONE", secretary, "SECRETARY");
+            appointment(practice, bernard, site, hugo, cardio, congress, "14:30", 30, "BOOKED", "PHONE", secretary, "SECRETARY");
             appointment(practice, martin, site, camille, followUp, today.minusWeeks(2).with(DayOfWeek.TUESDAY), "09:00", 15, "SEEN", "ONLINE", patientAccount, "PATIENT");
             appointment(practice, martin, site, hugo, followUp, today.minusWeeks(1).with(DayOfWeek.MONDAY), "15:00", 15, "NO_SHOW", "PHONE", martinAccount, "PRACTITIONER");
+            return new Congress(absence, practice, bernard, bernardAccount);
         }
 
         /** The first day from {@code from} when Dr Martin works: mornings Monday to Saturday, afternoons Monday to Friday but Wednesday. */

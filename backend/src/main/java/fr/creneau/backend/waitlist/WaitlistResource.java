@@ -37,9 +37,13 @@ public class WaitlistResource {
         return service.join(Caller.of(user), practiceId, entry);
     }
 
+    /**
+     * The secretariat reads the whole list; a practitioner reads, and only reads, the entries that may get one of
+     * their slots (theirs and "anyone of the practice"), to see who waits when they free time.
+     */
     @GET
     @Path("practices/{id}/waitlist")
-    @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN"})
+    @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN", "PRACTITIONER"})
     public Uni<List<WaitlistEntryDto>> ofPractice(@PathParam("id") long practiceId) {
         return service.ofPractice(Caller.of(user), practiceId);
     }

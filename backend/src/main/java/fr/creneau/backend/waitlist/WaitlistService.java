@@ -177,13 +177,20 @@ public class WaitlistService {
         if (!caller.isStaffOf(practiceId)) {
             throw ProblemException.notFound("Practice");
         }
-        return Panache.withSession(() -> list("e.practice_id = :id", practiceId));
+        if (caller.role() == Role.PRACTITIONER) {
+            // a colleague's patients are not theirs to follow; the same DTO, which carries no contact detail
+            return Panache.withSession(() -> list("e.practice_id = :id"
+                    + " AND (e.practitioner_id IS NULL OR e.practitioner_id = :practitioner)", practiceId,
+                    caller.practitionerId() == null ? -1L : caller.practitionerId()));
+        }
+        return Panache.withSession(() -> list("e.practice_id = :id", practiceId, null));
     }
 
     /** The caller's own entries and their relatives'. */
     public Uni<List<WaitlistEntryDto>> mine(Caller caller) {
         return Panache.withSession(() -> list(
-                "e.patient_id IN (SELECT pt.id FROM patient pt WHERE pt.id = :id OR pt.holder_id = :id)", caller.patientId()));
+                "e.patient_id IN (SELECT pt.id FROM patient pt WHERE pt.id = :id OR pt.holder_id = :id)", caller.patientId(),
+                null));
     }
 
     /**
@@ -210,6 +217,10 @@ public class WaitlistService {
                     if (!allowed) {
                         throw ProblemException.notFound("Waitlist entry");
                     }
+                    // the resource already refuses them: a practitioner reads the list, the secretariat runs it
+                    if (caller.role() == Role.PRACTITIONER) {
+                        throw ProblemException.forbidden("The secretariat manages the waitlist");
+                    }
                     return s.createNativeQuery("SELECT DISTINCT o.round_id FROM waitlist_offer o WHERE o.entry_id = :id"
                             + " AND o.status = 'OPEN' AND o.round_id IS NOT NULL", Long.class)
                             .setParameter("id", id).getResultList();
@@ -229,9 +240,10 @@ public class WaitlistService {
      * Open entries, oldest first: the order in which freed slots are offered. Each carries its offer still open and
      * not yet past its expiry, if any (at most one per entry, see {@link #MATCHING}).
      */
-    private Uni<List<WaitlistEntryDto>> list(String where, long id) {
+    private Uni<List<WaitlistEntryDto>> list(String where, long id, Long practitioner) {
         Instant now = clock.instant();
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + ", pr.name,"
+        return Panache.getSession().chain(s -> {
+            Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("SELECT " + COLUMNS + ", pr.name,"
                         + " d.first_name || ' ' || d.last_name, pt.first_name || ' ' || pt.last_name, m.label_fr, m.label_en,"
                         + " o.id, o.starts_at, o.expires_at, od.first_name || ' ' || od.last_name, pr.timezone"
                         + " FROM waitlist_entry e JOIN practice pr ON pr.id = e.practice_id"
@@ -242,7 +254,12 @@ public class WaitlistService {
                         + " ORDER BY f.expires_at, f.id LIMIT 1) o ON TRUE"
                         + " LEFT JOIN practitioner od ON od.id = o.practitioner_id WHERE "
                         + where + " AND e.status = 'OPEN' ORDER BY e.created_at, e.id", Object[].class)
-                .setParameter("id", id).setParameter("now", utc(now)).getResultList()).map(rows -> {
+                    .setParameter("id", id).setParameter("now", utc(now));
+            if (practitioner != null) {
+                q.setParameter("practitioner", practitioner);
+            }
+            return q.getResultList();
+        }).map(rows -> {
                     List<WaitlistEntryDto> out = new ArrayList<>();
                     for (Object[] row : rows) {
                         WaitlistEntryDto d = toDto(row);

@@ -82,6 +82,10 @@ public class AgendaForm {
             form.add(Ui.primary("agenda.findPatient", "findPatientButton", e -> new PatientSearchForm(form).show()));
             form.add(Ui.secondary("agenda.waitlist", "practiceWaitlistButton", e -> new StaffWaitlistForm(form).show()));
             form.add(Ui.secondary("agenda.callbacks", "callbacksButton", e -> new CallbacksForm(form).show()));
+        } else if (acc != null && acc.role == Role.PRACTITIONER) {
+            // who waits for the slots they may free; reading only, the secretariat runs the list
+            form.add(Ui.secondary("agenda.practitionerWaitlist", "practitionerWaitlistButton",
+                    e -> new StaffWaitlistForm(form, true).show()));
         }
         form.add(Ui.secondary("agenda.inbox", "inboxButton", e -> new InboxForm(form).show()));
         liveAlert.setName("liveAlert");

@@ -22,6 +22,9 @@ import java.util.List;
  * only way for a patient without the app, whose SMS says to call) or removes an entry, after a confirmation, when
  * the patient no longer needs it. The form's "loaded" property is the number of entries shown, "outcome" the last
  * action's result (booked, removed or the error's code) for the UI tests.
+ *
+ * <p>A practitioner opens it read-only ("readOnly" property): the server lists the entries waiting for them or for
+ * anyone of the practice, and refuses them the accept and remove actions, so the screen does not offer them.
  */
 public class StaffWaitlistForm {
     private static final String TZ_DEFAULT = "Europe/Paris";
@@ -29,12 +32,19 @@ public class StaffWaitlistForm {
     private final Long practiceId;
     private final SpanLabel msg = Ui.messageArea("staffWaitlistMessage");
     private final Container entries = new Container(BoxLayout.y());
+    private final boolean readOnly;
 
     public StaffWaitlistForm(Form back) {
+        this(back, false);
+    }
+
+    public StaffWaitlistForm(Form back, boolean readOnly) {
+        this.readOnly = readOnly;
         AccountDto acc = Session.get().account();
         practiceId = acc == null ? null : acc.practiceId;
         form = Ui.form("staffWaitlist.title", "PracticeWaitlist", back);
-        form.add(Ui.text(Ui.tr("staffWaitlist.intro"), "Hint"));
+        form.putClientProperty("readOnly", Boolean.valueOf(readOnly));
+        form.add(Ui.text(Ui.tr(readOnly ? "staffWaitlist.introPractitioner" : "staffWaitlist.intro"), "Hint"));
         form.add(msg);
         entries.setName("staffWaitlistEntries");
         form.add(entries);
@@ -54,7 +64,7 @@ public class StaffWaitlistForm {
         }
         Ui.showMessage(msg, null, false);
         if (res.value.isEmpty()) {
-            entries.add(Ui.text(Ui.tr("staffWaitlist.none"), "EmptyText"));
+            entries.add(Ui.text(Ui.tr(readOnly ? "staffWaitlist.noneMine" : "staffWaitlist.none"), "EmptyText"));
         }
         long now = System.currentTimeMillis();
         for (int i = 0; i < res.value.size(); i++) {
@@ -83,10 +93,12 @@ public class StaffWaitlistForm {
         final SpanLabel cardMsg = Ui.messageArea("entryMessage-" + d.id);
         final Container confirm = new Container(BoxLayout.y());
         Container actions = new Container(BoxLayout.y());
-        if (pending) {
+        if (pending && !readOnly) {
             actions.add(Ui.primary("staffWaitlist.accept", "accept-" + d.id, e -> accept(d, tz, cardMsg)));
         }
-        actions.add(Ui.danger("staffWaitlist.remove", "remove-" + d.id, e -> askRemove(d, who, confirm, cardMsg)));
+        if (!readOnly) {
+            actions.add(Ui.danger("staffWaitlist.remove", "remove-" + d.id, e -> askRemove(d, who, confirm, cardMsg)));
+        }
         Container card = Ui.card(
                 Ui.line(Ui.tr("staffWaitlist.rank", String.valueOf(rank), who), "CardTitle"),
                 Ui.line(d.motiveLabel(lang) == null ? "" : d.motiveLabel(lang), "CardLine"),
