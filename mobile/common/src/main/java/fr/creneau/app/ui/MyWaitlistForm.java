@@ -57,10 +57,7 @@ public class MyWaitlistForm {
         for (int i = 0; i < res.value.size(); i++) {
             final WaitlistEntryDto d = res.value.get(i);
             String lang = I18n.language();
-            String window = Ui.tr("waitlist.window", I18n.dates().shortDate(d.fromDate), I18n.dates().shortDate(d.toDate));
-            if (d.fromTime != null) {
-                window = window + " · " + Ui.tr("waitlist.timeWindow", d.fromTime, d.toTime);
-            }
+            String window = window(d);
             Container card = Ui.card(
                     Ui.line(d.motiveLabel(lang) == null ? "" : d.motiveLabel(lang), "CardTitle"),
                     Ui.line(d.practitionerName != null ? d.practitionerName
@@ -84,5 +81,16 @@ public class MyWaitlistForm {
 
     public void show() {
         form.show();
+    }
+
+    /** The days and hours an entry waits for, as its card shows them (patient's and staff's lists alike). */
+    static String window(WaitlistEntryDto d) {
+        String window = d.fromDate != null && d.fromDate.equals(d.toDate)
+                ? Ui.tr("waitlist.oneDay", I18n.dates().shortDate(d.fromDate))
+                : Ui.tr("waitlist.window", I18n.dates().shortDate(d.fromDate), I18n.dates().shortDate(d.toDate));
+        if (d.fromTime != null && d.toTime != null) {
+            window = window + " · " + Ui.tr("waitlist.timeWindow", d.fromTime, d.toTime);
+        }
+        return window;
     }
 }

@@ -78,10 +78,7 @@ public class StaffWaitlistForm {
         String lang = I18n.language();
         final String tz = d.timezone == null ? TZ_DEFAULT : d.timezone;
         final String who = d.patientName == null ? "" : d.patientName;
-        String window = Ui.tr("waitlist.window", I18n.dates().shortDate(d.fromDate), I18n.dates().shortDate(d.toDate));
-        if (d.fromTime != null) {
-            window = window + " · " + Ui.tr("waitlist.timeWindow", d.fromTime, d.toTime);
-        }
+        String window = MyWaitlistForm.window(d);
         boolean pending = StaffWaitlistView.offerPending(d, now);
         String state = pending
                 ? Ui.tr("staffWaitlist.offerPending", I18n.dates().dateTime(d.offerStart, tz),
@@ -99,11 +96,13 @@ public class StaffWaitlistForm {
         if (!readOnly) {
             actions.add(Ui.danger("staffWaitlist.remove", "remove-" + d.id, e -> askRemove(d, who, confirm, cardMsg)));
         }
+        com.codename1.ui.Component windowLine = Ui.line(window, "CardMeta");
+        windowLine.setName("window-" + d.id);
         Container card = Ui.card(
                 Ui.line(Ui.tr("staffWaitlist.rank", String.valueOf(rank), who), "CardTitle"),
                 Ui.line(d.motiveLabel(lang) == null ? "" : d.motiveLabel(lang), "CardLine"),
                 Ui.line(d.practitionerName != null ? d.practitionerName : Ui.tr("staffWaitlist.anyone"), "CardLine"),
-                Ui.line(window, "CardMeta"),
+                windowLine,
                 stateLine, actions, confirm, cardMsg);
         card.setName("entry-" + d.id);
         return card;

@@ -78,6 +78,9 @@ public class PractitionerWaitlistTest extends CreneauUiTest {
                     "the offer pending on Jean's entry: " + text("state-" + mine));
             assertTrue(text("state-" + mine).startsWith("Offre en attente"), text("state-" + mine));
             assertEqual(I18n.tr("staffWaitlist.waiting"), text("state-" + anyone));
+            // Jean waits for one day, Amina for several
+            assertTrue(text("window-" + mine).startsWith("Le "), text("window-" + mine));
+            assertTrue(text("window-" + anyone).startsWith("Du "), text("window-" + anyone));
             assertReadOnly(mine, anyone);
             scrollTo("entry-" + mine);
             screenshot("fr-74-practitioner-waitlist");
@@ -93,6 +96,7 @@ public class PractitionerWaitlistTest extends CreneauUiTest {
             assertNull(find("entry-" + colleague), "Léo not listed (EN)");
             assertTrue(text("state-" + mine).startsWith("Offer awaiting an answer"), text("state-" + mine));
             assertEqual("Waiting for a slot", text("state-" + anyone));
+            assertTrue(text("window-" + mine).startsWith("On "), text("window-" + mine));
             assertReadOnly(mine, anyone);
             scrollTo("entry-" + mine);
             screenshot("en-74-practitioner-waitlist");
