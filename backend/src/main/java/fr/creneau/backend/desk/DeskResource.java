@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,9 @@ public class DeskResource {
     @Inject
     DeskService desk;
 
+    @Inject
+    Clock clock;
+
     @POST
     @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN"})
     public Uni<Response> open(@PathParam("practiceId") long practiceId, CallDto body) {
@@ -40,7 +44,10 @@ public class DeskResource {
     @RolesAllowed({"SECRETARY", "PRACTICE_ADMIN", "PRACTITIONER"})
     public Uni<List<CallDto>> list(@PathParam("practiceId") long practiceId, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
-        Instant end = to == null ? Instant.now() : instant("to", to);
+        // call times are stored to the microsecond: the default window ends just after now, so that it holds a
+        // call started this very microsecond (under a test's fixed clock, the one just opened)
+        Instant end = to == null ? clock.instant().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS)
+                : instant("to", to);
         Instant start = from == null ? end.minus(1, ChronoUnit.DAYS) : instant("from", from);
         return desk.list(practiceId, start, end);
     }

@@ -13,6 +13,7 @@ import fr.creneau.backend.patient.PatientRepository;
 import fr.creneau.backend.patient.PhoneNumbers;
 import fr.creneau.backend.platform.CurrentUser;
 import fr.creneau.backend.platform.ProblemException;
+import fr.creneau.backend.platform.ProblemMappers;
 import fr.creneau.backend.practice.Motive;
 import fr.creneau.backend.practice.Practice;
 import fr.creneau.model.api.CallDto;
@@ -216,14 +217,27 @@ public class DeskService {
                         throw ProblemException.invalid("waitlistEntryId", "not_waiting", "is no longer waiting");
                     }
                     if (Boolean.TRUE.equals(e[4])) {
-                        throw ProblemException.invalid("waitlistEntryId", "already_used", "already ended another call");
+                        throw alreadyUsed();
                     }
                     if (!Boolean.TRUE.equals(e[3])) {
                         throw ProblemException.invalid("waitlistEntryId", "before_call", "was made before this call");
                     }
                     c.waitlistEntryId = entryId;
                     return null;
-                });
+                })
+                // The check above reads committed rows only: a concurrent closing with the same entry passes it too,
+                // and the unique index then stops the later one at the flush. It gets the answer it would have had
+                // a moment later, not a bare conflict.
+                .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                .onFailure(e -> WAITLIST_ENTRY_ONCE.equals(ProblemMappers.constraint(e)))
+                .transform(e -> alreadyUsed());
+    }
+
+    /** The unique index that lets one waitlist entry back one call only (V18_1). */
+    static final String WAITLIST_ENTRY_ONCE = "phone_call_waitlist_entry_idx";
+
+    private static ProblemException alreadyUsed() {
+        return ProblemException.invalid("waitlistEntryId", "already_used", "already ended another call");
     }
 
     private Uni<Void> memo(JournalActor actor, PhoneCall c, CallOutcomeRequest in) {

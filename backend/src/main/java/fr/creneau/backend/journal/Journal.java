@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -55,6 +56,9 @@ public class Journal {
     @Inject
     Instance<HttpServerRequest> httpRequest;
 
+    @Inject
+    Clock clock;
+
     /** Journals an action of the signed-in caller of the current HTTP request. */
     public Uni<Void> record(long practiceId, String action, String objectType, Long objectId, String detail) {
         return record(currentActor(), practiceId, action, objectType, objectId, detail);
@@ -62,7 +66,7 @@ public class Journal {
 
     public Uni<Void> record(JournalActor actor, long practiceId, String action, String objectType, Long objectId,
                             String detail) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.getSession().chain(s -> lockHead(s, practiceId, true).chain(head -> {
             JournalEntry e = new JournalEntry();
             e.id = ((Number) head[1]).longValue();

@@ -30,15 +30,19 @@ public class ClinicalGrantResource {
         return service.grants(practiceId);
     }
 
+    /** No body, so any content type or none: the app's HTTP stack labels a bodiless request as a form (else 415). */
     @PUT
     @Path("/{accountId}")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed("PRACTICE_ADMIN")
     public Uni<Response> grant(@PathParam("practiceId") long practiceId, @PathParam("accountId") long accountId) {
         return service.grant(practiceId, accountId).map(v -> Response.noContent().build());
     }
 
+    /** No body, so any content type or none: the app's HTTP stack labels a bodiless request as a form (else 415). */
     @DELETE
     @Path("/{accountId}")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed("PRACTICE_ADMIN")
     public Uni<Response> revoke(@PathParam("practiceId") long practiceId, @PathParam("accountId") long accountId) {
         return service.revoke(practiceId, accountId).map(v -> Response.noContent().build());

@@ -26,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -63,6 +64,9 @@ public class MessagingService {
 
     @Inject
     RequestNotifications notifications;
+
+    @Inject
+    Clock clock;
 
     /** A patient writes to a practice, for themselves or a relative. The server runs the grid again. */
     @WithTransaction
@@ -432,7 +436,8 @@ public class MessagingService {
         return i == null ? null : i.toString();
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /** The application's Clock, so that request and reply times follow a test's fixed clock like every rule. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -32,8 +32,10 @@ public class RedFlagResource {
         return grids.add(practiceId, body).map(f -> Response.status(201).entity(f).build());
     }
 
+    /** No body, so any content type or none: the app's HTTP stack labels a bodiless request as a form (else 415). */
     @DELETE
     @Path("/{code}")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed("PRACTICE_ADMIN")
     public Uni<Response> removeFlag(@PathParam("practiceId") long practiceId, @PathParam("code") String code) {
         return grids.remove(practiceId, code).map(v -> Response.noContent().build());

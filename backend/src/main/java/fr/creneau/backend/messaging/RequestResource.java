@@ -62,8 +62,10 @@ public class RequestResource {
                 .map(p -> Response.status(201).entity(p.reply()).build());
     }
 
+    /** No body, so any content type or none: the app's HTTP stack labels a bodiless request as a form (else 415). */
     @POST
     @Path("/{id}/close")
+    @Consumes(MediaType.WILDCARD)
     public Uni<PatientRequestDto> close(@PathParam("id") long id) {
         return service.close(id).invoke(d -> live.publish(d.practiceId, LiveEvents.REQUEST_UPDATED,
                 Map.of("requestId", id, "status", d.status.name())));

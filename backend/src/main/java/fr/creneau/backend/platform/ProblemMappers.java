@@ -143,6 +143,25 @@ public class ProblemMappers {
         return false;
     }
 
+    /**
+     * The constraint or unique index a failure names, from the first in a cause chain that names one (Hibernate
+     * Reactive reports a flush's violation as its own exception over an SQLException that no longer does); else null.
+     */
+    public static String constraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cv && cv.getConstraintName() != null) {
+                return cv.getConstraintName();
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getConstraint() != null) {
+                return pg.getConstraint();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
     /** The SQLState of the first SQL failure in a cause chain, from JDBC or from the reactive client. */
     public static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

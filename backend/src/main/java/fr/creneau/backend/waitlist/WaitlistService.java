@@ -414,7 +414,9 @@ public class WaitlistService {
                         // offer then; the round stays open and closes when its slot passes.
                         return Uni.createFrom().voidItem();
                     }
-                    Instant expires = sendAt.plus(Duration.ofMinutes(offerMinutes));
+                    // An offer is for a consultation to come: once the slot has begun there is nothing left to claim
+                    Instant fullTime = sendAt.plus(Duration.ofMinutes(offerMinutes));
+                    Instant expires = fullTime.isAfter(start) ? start : fullTime;
                     return s.createNativeQuery(MATCHING, Object[].class)
                             .setParameter("practice", practiceId)
                             .setParameter("motive", motiveId)

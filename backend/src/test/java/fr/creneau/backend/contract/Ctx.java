@@ -20,25 +20,34 @@ final class Ctx {
     final Target target;
     /** When set, replaces the caller's Authorization header (forged tokens). */
     final String authorization;
+    /** The Content-Type header of {@link #req()}: JSON unless a test asks for another, or none (null). */
+    final String contentType;
 
     Ctx(World w, Caller caller, Target target) {
         this(w, caller, target, null);
     }
 
     Ctx(World w, Caller caller, Target target, String authorization) {
+        this(w, caller, target, authorization, "application/json");
+    }
+
+    Ctx(World w, Caller caller, Target target, String authorization, String contentType) {
         this.w = w;
         this.caller = caller;
         this.target = target;
         this.authorization = authorization;
+        this.contentType = contentType;
     }
 
     Actor actor() {
         return w.actor(caller);
     }
 
-    /** A JSON request with the caller's token (none for ANONYMOUS). */
+    /** A JSON request (or of {@link #contentType}) with the caller's token (none for ANONYMOUS). */
     RequestSpecification req() {
-        RequestSpecification spec = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        // noContentType(): else rest-assured labels a bodiless POST as a form by itself
+        RequestSpecification spec = contentType == null ? given().noContentType() : given().contentType(contentType);
+        spec = spec.accept(ContentType.JSON);
         if (authorization != null) {
             return spec.header("Authorization", authorization);
         }

@@ -4,19 +4,25 @@ import fr.creneau.backend.messaging.PracticeWorld;
 import fr.creneau.backend.support.Fixtures;
 import fr.creneau.backend.support.Fixtures.Actor;
 import fr.creneau.backend.support.PostgresAndKeysResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static fr.creneau.backend.messaging.PracticeWorld.as;
 import static fr.creneau.backend.messaging.PracticeWorld.renewal;
@@ -34,6 +40,9 @@ import static org.hamcrest.Matchers.nullValue;
 class DeskResourceTest {
     @Inject
     Fixtures fx;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     PracticeWorld w;
     long caller;
@@ -195,6 +204,50 @@ class DeskResourceTest {
         as(w.secretary).delete("/api/waitlist/" + entry).then().statusCode(204);
         as(w.secretary).get("/api/calls/" + call).then().statusCode(200).body("outcome", equalTo("WAITLISTED"))
                 .body("waitlistEntryId", nullValue());
+    }
+
+    /**
+     * Two calls closed at once with the same entry both pass the "already used" check, which reads committed rows;
+     * the unique index stops the later one. Made deterministic: the first closing's write is held uncommitted on a
+     * connection of the test while the second request runs into it and waits on the index, then committed.
+     */
+    @Test
+    void aConcurrentClosingWithAnEntryAnotherCallTookIsAlreadyUsedToo() throws Exception {
+        long first = open(w.secretary);
+        identify(first);
+        long second = open(w.secretary);
+        identify(second);
+        long entry = joinWaitlist(w.secretary, w.practiceId, caller, w.motiveId);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement ps = other.prepareStatement(
+                    "UPDATE phone_call SET outcome = 'WAITLISTED', waitlist_entry_id = ?, ended_at = now() WHERE id = ?")) {
+                ps.setLong(1, entry);
+                ps.setLong(2, first);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Response> closing = CompletableFuture.supplyAsync(() -> as(w.secretary)
+                    .body(Map.of("outcome", "WAITLISTED", "waitlistEntryId", entry)).post("/api/calls/" + second + "/outcome"));
+            awaitWaitingOnALock(closing);
+            other.commit();
+            closing.get(60, TimeUnit.SECONDS).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("waitlistEntryId")).body("errors[0].code", equalTo("already_used"));
+        }
+        assertThat(fx.queryString("SELECT outcome FROM phone_call WHERE id = ?", second)).isNull();
+        assertThat(fx.queryLong("SELECT waitlist_entry_id FROM phone_call WHERE id = ?", first)).isEqualTo(entry);
+    }
+
+    /** Until a backend waits on a lock over phone_call (the request, blocked by the uncommitted row). */
+    private void awaitWaitingOnALock(CompletableFuture<Response> request) throws InterruptedException {
+        for (int i = 0; i < 3000; i++) {
+            assertThat(request).as("the request ended before meeting the uncommitted row").isNotDone();
+            if (fx.queryLong("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query ILIKE '%phone_call%' AND pid <> pg_backend_pid()") > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the request never waited on the uncommitted row");
     }
 
     @Test

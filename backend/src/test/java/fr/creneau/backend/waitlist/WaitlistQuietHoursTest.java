@@ -142,6 +142,40 @@ class WaitlistQuietHoursTest {
     }
 
     @Test
+    void anOfferExpiresNoLaterThanItsSlotStarts() throws Throwable {
+        // by day, in a practice that books up to the last minute: the half hour to answer would end at 08:30,
+        // fifteen minutes into the consultation
+        BookingWorld w = new BookingWorld(fx);
+        fx.practiceRules(w.practiceId, 24, 0, 90);
+        Instant now = paris(w.monday, "08:00");
+        MovableClock.install(now);
+        long offer = offerForAFreedSlotAt(w, "08:15");
+        assertThat(dueAt(notice("WAITLIST_OFFER", offer))).isEqualTo(now);
+        assertThat(expiresAt(offer)).isEqualTo(w.at("08:15"));
+        assertThat(fx.queryString("SELECT payload ->> 'expiresAt' FROM notification_outbox WHERE id = ?",
+                notice("WAITLIST_OFFER", offer))).isEqualTo(w.at("08:15").toString());
+        // at 08:15 the offer is over: nobody may claim a consultation that has begun
+        advance(w.at("08:15"));
+        assertThat(offers.status(offer)).isEqualTo("EXPIRED");
+
+        // at night, with the usual hour of notice: told at 08:00, the end of the quiet hours, and over at 08:15 too
+        BookingWorld night = new BookingWorld(fx);
+        MovableClock.install(paris(night.monday, "06:45"));
+        long nightOffer = offerForAFreedSlotAt(night, "08:15");
+        assertThat(dueAt(notice("WAITLIST_OFFER", nightOffer))).isEqualTo(paris(night.monday, "08:00"));
+        assertThat(expiresAt(nightOffer)).isEqualTo(night.at("08:15"));
+    }
+
+    /** Cancels an appointment at {@code hhmm} on the world's Monday and answers the offer its slot got. */
+    private long offerForAFreedSlotAt(BookingWorld w, String hhmm) {
+        long appointment = w.appointment(w.phoneCaller(), w.practitionerId, w.at(hhmm), 15, AppointmentStatus.BOOKED);
+        long entry = joined(w, entry(w.phoneCaller(), null, w.motive15, w.monday, w.monday));
+        cancel(w, appointment).then().statusCode(200);
+        assertThat(offers.open(w)).containsExactly(entry);
+        return offers.offerOf(entry);
+    }
+
+    @Test
     void anOfferThatClosesBeforeTheMorningIsNeverTold() {
         BookingWorld w = new BookingWorld(fx);
         LocalDate today = LocalDate.now(BookingWorld.PARIS);
