@@ -53,19 +53,29 @@ public class ScheduleService {
     @WithSession
     public Uni<SlotDto> requireBookable(long practitionerId, long motiveId, Instant start, boolean staff) {
         return practitioner(practitionerId)
-                .flatMap(p -> practiceAndMotive(p, motiveId).flatMap(pm -> {
-                    LocalDate day = start.atZone(pm.practice.zone()).toLocalDate();
-                    SlotCalculator.Context ctx = new SlotCalculator.Context(pm.practice.zone(), clock.instant(),
-                            pm.practice.minNoticeMinutes, pm.practice.horizonDays, staff);
-                    return calculator(ctx, List.of(p.id), day.minusDays(1), day.plusDays(1))
-                            .map(calcs -> {
-                                SlotCalculator.Decision d = calcs.get(p.id).decide(rule(pm.motive), start);
-                                if (!d.offered()) {
-                                    throw ProblemException.unprocessable(d.refusal().code, d.refusal().detail);
-                                }
-                                return toDto(p.id, pm.motive.id, d.slot());
-                            });
-                }));
+                .flatMap(p -> practiceAndMotive(p, motiveId).flatMap(pm -> requireBookable(p.id, pm.practice.zone(),
+                        pm.practice.minNoticeMinutes, pm.practice.horizonDays, rule(pm.motive), start, staff)));
+    }
+
+    /**
+     * The same check for a caller that has already read, in its transaction, that the practitioner exists, that
+     * the motive is one of their practice's, and the practice's settings (booking reads them in one query with
+     * its own checks): only the practitioner's ranges, absences and releases around that day are read.
+     */
+    @WithSession
+    public Uni<SlotDto> requireBookable(long practitionerId, ZoneId zone, int minNoticeMinutes, int horizonDays,
+                                        SlotCalculator.MotiveRule motive, Instant start, boolean staff) {
+        LocalDate day = start.atZone(zone).toLocalDate();
+        SlotCalculator.Context ctx = new SlotCalculator.Context(zone, clock.instant(), minNoticeMinutes, horizonDays,
+                staff);
+        return calculator(ctx, List.of(practitionerId), day.minusDays(1), day.plusDays(1))
+                .map(calcs -> {
+                    SlotCalculator.Decision d = calcs.get(practitionerId).decide(motive, start);
+                    if (!d.offered()) {
+                        throw ProblemException.unprocessable(d.refusal().code, d.refusal().detail);
+                    }
+                    return toDto(practitionerId, motive.id(), d.slot());
+                });
     }
 
     /**
