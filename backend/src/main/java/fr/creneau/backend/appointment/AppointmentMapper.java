@@ -28,15 +28,6 @@ public class AppointmentMapper {
         return toDtos(List.of(a)).map(l -> l.get(0));
     }
 
-    /**
-     * One appointment whose practitioner, motive and practice the caller already holds: only the patient and the
-     * site are looked up, by id, so that entities already in the session cost no query.
-     */
-    public Uni<AppointmentDto> toDto(Appointment a, Practitioner practitioner, Motive motive, Practice practice) {
-        return Patient.<Patient>findById(a.patientId).chain(patient -> Site.<Site>findById(a.siteId)
-                .map(site -> toDto(a, practitioner, patient, motive, site, practice)));
-    }
-
     public Uni<List<AppointmentDto>> toDtos(List<Appointment> appointments) {
         if (appointments.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -61,6 +52,18 @@ public class AppointmentMapper {
 
     public static AppointmentDto toDto(Appointment a, Practitioner practitioner, Patient patient, Motive motive,
                                        Site site, Practice practice) {
+        return toDto(a, practitioner == null ? null : practitioner.fullName(),
+                patient == null ? null : patient.fullName(), motive == null ? null : motive.labelFr,
+                motive == null ? null : motive.labelEn, site == null ? null : site.address,
+                practice == null ? null : practice.timezone);
+    }
+
+    /**
+     * The same view from the names and address already read as plain values (booking reads them with its checks,
+     * in one row: see AppointmentRepository.bookingHead). Names are given as {@code fullName()} builds them.
+     */
+    public static AppointmentDto toDto(Appointment a, String practitionerName, String patientName,
+                                       String motiveLabelFr, String motiveLabelEn, String siteAddress, String timezone) {
         AppointmentDto d = new AppointmentDto();
         d.id = a.id;
         d.practiceId = a.practiceId;
@@ -74,12 +77,12 @@ public class AppointmentMapper {
         d.status = a.status;
         d.bookedByRole = a.bookedByRole;
         d.cancelReason = a.cancelReason;
-        d.practitionerName = practitioner == null ? null : practitioner.fullName();
-        d.patientName = patient == null ? null : patient.fullName();
-        d.motiveLabelFr = motive == null ? null : motive.labelFr;
-        d.motiveLabelEn = motive == null ? null : motive.labelEn;
-        d.siteAddress = site == null ? null : site.address;
-        d.timezone = practice == null ? null : practice.timezone;
+        d.practitionerName = practitionerName;
+        d.patientName = patientName;
+        d.motiveLabelFr = motiveLabelFr;
+        d.motiveLabelEn = motiveLabelEn;
+        d.siteAddress = siteAddress;
+        d.timezone = timezone;
         d.noShowExcused = a.status == fr.creneau.model.rules.AppointmentStatus.NO_SHOW ? a.noShowExcused : null;
         return d;
     }

@@ -4,12 +4,14 @@ import fr.creneau.backend.journal.Journal;
 import fr.creneau.backend.journal.JournalActor;
 import fr.creneau.backend.live.LiveEvents;
 import fr.creneau.backend.notification.AppointmentNotifications;
+import fr.creneau.backend.patient.Patient;
 import fr.creneau.backend.patient.PatientRepository;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.platform.ProblemMappers;
 import fr.creneau.backend.practice.Motive;
 import fr.creneau.backend.practice.Practice;
 import fr.creneau.backend.practice.Practitioner;
+import fr.creneau.backend.practice.Site;
 import fr.creneau.backend.schedule.ScheduleService;
 import fr.creneau.backend.waitlist.WaitlistService;
 import fr.creneau.model.api.AppointmentDto;
@@ -100,40 +102,39 @@ public class AppointmentService {
 
     /**
      * The booking in as few round trips as its rules allow (it is the hottest write path, see bench/RESULTS.md):
-     * practitioner, practice and motive are read once and stay in the session, where the schedule's own look-ups
-     * find them again without SQL; the answer is built from them; and the journal, whose per-practice
-     * lock serialises a practice's bookings until commit, is written last.
+     * practitioner, practice settings, motive, patient, the patient's link to the practice and the practice's
+     * site addresses in one read ({@link AppointmentRepository#bookingHead}), the slot rules' data in another,
+     * the INSERT, the notifications, and the journal last, since its per-practice lock serialises a practice's
+     * bookings until commit. The checks and their order are those of the entities they replace.
      */
     private Uni<AppointmentDto> doBook(Caller caller, JournalActor actor, BookingRequest request, Instant start,
                                        Channel channel) {
-        return bookingContext(request.practitionerId, request.motiveId).chain(ctx -> {
-            Practitioner practitioner = ctx == null ? null : (Practitioner) ctx[0];
-            if (practitioner == null || (caller.isStaff() && !caller.isStaffOf(practitioner.practiceId))) {
+        return appointments.bookingHead(request.practitionerId, request.motiveId, request.patientId).chain(h -> {
+            if (h == null || (caller.isStaff() && !caller.isStaffOf(h.practiceId()))) {
                 throw notFound("Practitioner", "practitionerId");
             }
-            requireOwnAgenda(caller, practitioner.id);
-            Practice practice = (Practice) ctx[1];
-            Motive motive = (Motive) ctx[2];
-            if (motive == null || !motive.practiceId.equals(practitioner.practiceId)) {
+            requireOwnAgenda(caller, request.practitionerId);
+            if (h.motivePracticeId() == null || h.motivePracticeId() != h.practiceId()) {
                 throw ProblemException.invalid("motiveId", "unknown_motive", "is not a motive of this practice");
             }
-            return requireMayBookFor(caller, practitioner.practiceId, request.patientId)
-                    .chain(() -> requireOpenToPatient(caller, motive, request.patientId))
-                    .chain(() -> noShowPolicy.requireMayBook(practitioner.practiceId, request.patientId, channel))
-                    .chain(() -> requireBookable(practitioner.id, motive.id, start, caller.isStaff()))
+            requireMayBookFor(caller, h, request.patientId);
+            requireOpenToPatient(caller, h);
+            return noShowPolicy.requireMayBook(h.practiceId(), request.patientId, channel)
+                    .chain(() -> schedule.requireBookable(request.practitionerId, h.zone(), h.minNoticeMinutes(),
+                            h.horizonDays(), h.motiveRule(request.motiveId), start, caller.isStaff()))
                     .chain(slot -> {
                         if (request.siteId != null && !request.siteId.equals(slot.siteId)) {
                             throw ProblemException.invalid("siteId", "wrong_site",
                                     "the practitioner receives at another site at this time");
                         }
                         Appointment a = new Appointment();
-                        a.practiceId = practitioner.practiceId;
-                        a.practitionerId = practitioner.id;
+                        a.practiceId = h.practiceId();
+                        a.practitionerId = request.practitionerId;
                         a.siteId = slot.siteId;
                         a.patientId = request.patientId;
-                        a.motiveId = motive.id;
+                        a.motiveId = request.motiveId;
                         a.startsAt = start;
-                        a.endsAt = start.plus(Duration.ofMinutes(motive.durationMinutes));
+                        a.endsAt = start.plus(Duration.ofMinutes(h.durationMinutes()));
                         a.status = AppointmentStatus.BOOKED;
                         a.channel = channel;
                         a.bookedBy = caller.accountId();
@@ -141,28 +142,50 @@ public class AppointmentService {
                         // Flushed here, inside the transaction: the exclusion constraints decide a clash now
                         return appointments.persistAndFlush(a)
                                 .onFailure().transform(AppointmentService::clash)
-                                // staff book only patients the practice knows (requireMayBookFor): already linked
-                                .chain(() -> caller.isPatient() ? patients.linkToPractice(a.practiceId, a.patientId)
+                                // A patient's own booking links them to the practice, unless it knows them already
+                                // (links are never removed); staff book only patients it knows (requireMayBookFor)
+                                .chain(() -> caller.isPatient() && !h.knownToPractice()
+                                        ? patients.linkToPractice(a.practiceId, a.patientId)
                                         : Uni.createFrom().voidItem())
                                 .chain(() -> notifications.booked(a))
-                                .chain(() -> mapper.toDto(a, practitioner, motive, practice))
+                                .chain(() -> siteAddress(h, a.siteId))
+                                .map(address -> AppointmentMapper.toDto(a,
+                                        Practitioner.fullName(h.practitionerFirstName(), h.practitionerLastName()),
+                                        Patient.fullName(h.patientFirstName(), h.patientLastName()),
+                                        h.motiveLabelFr(), h.motiveLabelEn(), address, h.timezone()))
                                 .call(() -> journal.record(actor, a.practiceId, Journal.APPOINTMENT_BOOK,
                                         Journal.APPOINTMENT, a.id, "start=" + a.startsAt));
                     });
         });
     }
 
+    /** The slot's site address, read with the booking's head; a site outside it (none expected) is looked up. */
+    private static Uni<String> siteAddress(AppointmentRepository.BookingHead h, long siteId) {
+        if (h.siteAddresses().containsKey(siteId)) {
+            return Uni.createFrom().item(h.siteAddresses().get(siteId));
+        }
+        return Site.<Site>findById(siteId).map(site -> site == null ? null : site.address);
+    }
+
     /**
-     * The practitioner, their practice and the motive (null when unknown); null when the practitioner is unknown.
-     * Loaded by id, they stay in the session: the schedule's and the mapper's look-ups by id find them there.
-     * (One HQL select of the three entities was tried: Hibernate Reactive 3.2.5 failed on it under load with
-     * NoSuchElementException in LoadContexts.deregister.)
+     * A motive closed to new patients (a first specialist consultation kept for the practice's own patients, say)
+     * is booked online only by patients the practice already knows; the secretariat decides for the others.
      */
-    private static Uni<Object[]> bookingContext(long practitionerId, long motiveId) {
-        return Practitioner.<Practitioner>findById(practitionerId).chain(p -> p == null
-                ? Uni.createFrom().nullItem()
-                : Practice.<Practice>findById(p.practiceId).chain(pr -> Motive.<Motive>findById(motiveId)
-                        .map(m -> new Object[] {p, pr, m})));
+    private static void requireOpenToPatient(Caller caller, AppointmentRepository.BookingHead h) {
+        if (caller.isPatient() && !h.openToNewPatients() && !h.knownToPractice()) {
+            throw ProblemException.unprocessable("motive_closed_to_new_patients",
+                    "This motive is for the practice's known patients: please call the practice");
+        }
+    }
+
+    /** A patient books for themselves or a relative on their account; staff, for a patient the practice knows. */
+    private static void requireMayBookFor(Caller caller, AppointmentRepository.BookingHead h, long patientId) {
+        boolean allowed = caller.isPatient()
+                ? h.ownOrRelativeOf(caller.patientId(), patientId)
+                : h.knownToPractice();
+        if (!allowed) {
+            throw notFound("Patient", "patientId");
+        }
     }
 
     /**
@@ -171,33 +194,6 @@ public class AppointmentService {
      */
     private Uni<SlotDto> requireBookable(long practitionerId, long motiveId, Instant start, boolean staff) {
         return schedule.requireBookable(practitionerId, motiveId, start, staff);
-    }
-
-    /**
-     * A motive closed to new patients (a first specialist consultation kept for the practice's own patients, say)
-     * is booked online only by patients the practice already knows; the secretariat decides for the others.
-     */
-    private Uni<Void> requireOpenToPatient(Caller caller, Motive motive, long patientId) {
-        if (!caller.isPatient() || motive.openToNewPatients) {
-            return Uni.createFrom().voidItem();
-        }
-        return patients.isKnownTo(motive.practiceId, patientId).invoke(known -> {
-            if (!known) {
-                throw ProblemException.unprocessable("motive_closed_to_new_patients",
-                        "This motive is for the practice's known patients: please call the practice");
-            }
-        }).replaceWithVoid();
-    }
-
-    private Uni<Void> requireMayBookFor(Caller caller, long practiceId, long patientId) {
-        Uni<Boolean> allowed = caller.isPatient()
-                ? patients.isOwnOrRelative(caller.patientId(), patientId)
-                : patients.isKnownTo(practiceId, patientId);
-        return allowed.invoke(ok -> {
-            if (!ok) {
-                throw notFound("Patient", "patientId");
-            }
-        }).replaceWithVoid();
     }
 
     private static Channel channel(Caller caller, Channel asked) {

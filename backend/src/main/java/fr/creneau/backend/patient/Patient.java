@@ -34,6 +34,11 @@ public class Patient extends PanacheEntityBase {
     public Instant createdAt;
 
     public String fullName() {
+        return fullName(firstName, lastName);
+    }
+
+    /** The name as shown, from the columns read without the entity. */
+    public static String fullName(String firstName, String lastName) {
         return firstName + " " + lastName;
     }
 }

@@ -21,6 +21,11 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, Long> {
         return count("id = ?1 and (id = ?2 or holderId = ?2)", patientId, callerPatientId).map(n -> n > 0);
     }
 
+    /** {@link #isOwnOrRelative} on a patient row already read (its id and holder): the same rule. */
+    public static boolean ownOrRelative(long callerPatientId, long patientId, Long holderId) {
+        return patientId == callerPatientId || (holderId != null && holderId == callerPatientId);
+    }
+
     public Uni<Boolean> isKnownTo(long practiceId, long patientId) {
         return PracticePatient.count("practiceId = ?1 and patientId = ?2", practiceId, patientId).map(n -> n > 0);
     }

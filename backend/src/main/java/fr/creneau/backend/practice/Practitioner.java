@@ -25,6 +25,11 @@ public class Practitioner extends PanacheEntityBase {
     public String specialty;
 
     public String fullName() {
+        return fullName(firstName, lastName);
+    }
+
+    /** The name as shown, from the columns read without the entity. */
+    public static String fullName(String firstName, String lastName) {
         return firstName + " " + lastName;
     }
 }

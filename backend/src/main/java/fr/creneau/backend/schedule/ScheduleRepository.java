@@ -8,12 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The queries the schedule needs, over its own tables and the appointment table (read only). */
 @ApplicationScoped
@@ -27,13 +30,6 @@ public class ScheduleRepository {
         return OpeningRange.list("practitionerId = ?1 order by onDate nulls first, dayOfWeek, startTime", practitionerId);
     }
 
-    public Uni<List<OpeningRange>> rangesOf(Collection<Long> practitionerIds) {
-        if (practitionerIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return OpeningRange.list("practitionerId in ?1", practitionerIds);
-    }
-
     public Uni<List<Absence>> absences(Collection<Long> practitionerIds, Instant from, Instant to) {
         if (practitionerIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -42,11 +38,80 @@ public class ScheduleRepository {
                 practitionerIds, to, from);
     }
 
-    public Uni<List<UrgencyRelease>> releases(Collection<Long> rangeIds, LocalDate from, LocalDate to) {
-        if (rangeIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    /**
+     * What a {@link SlotCalculator} is built from, for each practitioner: all their opening ranges, their absences
+     * meeting [absencesFrom, absencesTo) and the urgency releases of their ranges on releasesFrom..releasesTo, in one
+     * round trip instead of three (booking reads them for every request). Times come back as text and epoch
+     * microseconds so that their Java types do not depend on the driver's mapping of native results.
+     */
+    public Uni<Map<Long, SlotInputs>> slotInputs(Collection<Long> practitionerIds, Instant absencesFrom,
+                                                Instant absencesTo, LocalDate releasesFrom, LocalDate releasesTo) {
+        Map<Long, SlotInputs> out = new HashMap<>();
+        for (Long id : practitionerIds) {
+            out.put(id, new SlotInputs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         }
-        return UrgencyRelease.list("rangeId in ?1 and onDate >= ?2 and onDate <= ?3", rangeIds, from, to);
+        if (practitionerIds.isEmpty()) {
+            return Uni.createFrom().item(out);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(SLOT_INPUTS, Object[].class)
+                        .setParameter("ids", practitionerIds)
+                        .setParameter("absFrom", absencesFrom).setParameter("absTo", absencesTo)
+                        .setParameter("relFrom", releasesFrom).setParameter("relTo", releasesTo)
+                        .getResultList())
+                .map(rows -> {
+                    for (Object[] r : rows) {
+                        SlotInputs in = out.get(((Number) r[1]).longValue());
+                        if (in == null) {
+                            continue;
+                        }
+                        long id = ((Number) r[2]).longValue();
+                        switch (((Number) r[0]).intValue()) {
+                            case 0 -> in.ranges().add(new SlotCalculator.Range(id, ((Number) r[3]).longValue(),
+                                    r[4] == null ? null : ((Number) r[4]).intValue(),
+                                    r[5] == null ? null : LocalDate.parse((String) r[5]),
+                                    LocalTime.parse((String) r[6]), LocalTime.parse((String) r[7]),
+                                    (Boolean) r[8], ((Number) r[9]).intValue(), motiveIds((String) r[10])));
+                            case 1 -> in.absences().add(new SlotCalculator.Interval(micros(r[11]), micros(r[12])));
+                            default -> in.releases().add(new SlotCalculator.Release(id, LocalDate.parse((String) r[5])));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    /** See {@link #slotInputs}; the lists are in id order (ranges) and start order (absences). */
+    public record SlotInputs(List<SlotCalculator.Range> ranges, List<SlotCalculator.Interval> absences,
+                             List<SlotCalculator.Release> releases) {
+    }
+
+    /** kind 0: opening range, 1: absence, 2: urgency release (id = its range's). */
+    static final String SLOT_INPUTS = "SELECT 0 AS kind, r.practitioner_id, r.id, r.site_id, r.day_of_week::int,"
+            + " r.on_date::text, r.start_time::text, r.end_time::text, r.urgency_reserve, r.release_minutes_before,"
+            + " array_to_string(r.motive_ids, ','), NULL::bigint, NULL::bigint, NULL::timestamptz AS sort_at"
+            + " FROM opening_range r WHERE r.practitioner_id IN (:ids)"
+            + " UNION ALL SELECT 1, a.practitioner_id, a.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+            + " (extract(epoch FROM a.starts_at) * 1000000)::bigint, (extract(epoch FROM a.ends_at) * 1000000)::bigint,"
+            + " a.starts_at"
+            + " FROM absence a WHERE a.practitioner_id IN (:ids) AND a.starts_at < :absTo AND a.ends_at > :absFrom"
+            + " UNION ALL SELECT 2, r.practitioner_id, u.range_id, NULL, NULL, u.on_date::text, NULL, NULL, NULL, NULL,"
+            + " NULL, NULL, NULL, NULL"
+            + " FROM urgency_release u JOIN opening_range r ON r.id = u.range_id"
+            + " WHERE r.practitioner_id IN (:ids) AND u.on_date >= :relFrom AND u.on_date <= :relTo"
+            + " ORDER BY 1, 14, 3";
+
+    private static Instant micros(Object epochMicros) {
+        long us = ((Number) epochMicros).longValue();
+        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
+    }
+
+    private static Set<Long> motiveIds(String csv) {
+        Set<Long> ids = new HashSet<>();
+        if (csv != null && !csv.isEmpty()) {
+            for (String id : csv.split(",")) {
+                ids.add(Long.parseLong(id));
+            }
+        }
+        return ids;
     }
 
     /**

@@ -53,19 +53,29 @@ public class ScheduleService {
     @WithSession
     public Uni<SlotDto> requireBookable(long practitionerId, long motiveId, Instant start, boolean staff) {
         return practitioner(practitionerId)
-                .flatMap(p -> practiceAndMotive(p, motiveId).flatMap(pm -> {
-                    LocalDate day = start.atZone(pm.practice.zone()).toLocalDate();
-                    SlotCalculator.Context ctx = new SlotCalculator.Context(pm.practice.zone(), clock.instant(),
-                            pm.practice.minNoticeMinutes, pm.practice.horizonDays, staff);
-                    return calculator(ctx, List.of(p.id), day.minusDays(1), day.plusDays(1))
-                            .map(calcs -> {
-                                SlotCalculator.Decision d = calcs.get(p.id).decide(rule(pm.motive), start);
-                                if (!d.offered()) {
-                                    throw ProblemException.unprocessable(d.refusal().code, d.refusal().detail);
-                                }
-                                return toDto(p.id, pm.motive.id, d.slot());
-                            });
-                }));
+                .flatMap(p -> practiceAndMotive(p, motiveId).flatMap(pm -> requireBookable(p.id, pm.practice.zone(),
+                        pm.practice.minNoticeMinutes, pm.practice.horizonDays, rule(pm.motive), start, staff)));
+    }
+
+    /**
+     * The same check for a caller that has already read, in its transaction, that the practitioner exists, that
+     * the motive is one of their practice's, and the practice's settings (booking reads them in one query with
+     * its own checks): only the practitioner's ranges, absences and releases around that day are read.
+     */
+    @WithSession
+    public Uni<SlotDto> requireBookable(long practitionerId, ZoneId zone, int minNoticeMinutes, int horizonDays,
+                                        SlotCalculator.MotiveRule motive, Instant start, boolean staff) {
+        LocalDate day = start.atZone(zone).toLocalDate();
+        SlotCalculator.Context ctx = new SlotCalculator.Context(zone, clock.instant(), minNoticeMinutes, horizonDays,
+                staff);
+        return calculator(ctx, List.of(practitionerId), day.minusDays(1), day.plusDays(1))
+                .map(calcs -> {
+                    SlotCalculator.Decision d = calcs.get(practitionerId).decide(motive, start);
+                    if (!d.offered()) {
+                        throw ProblemException.unprocessable(d.refusal().code, d.refusal().detail);
+                    }
+                    return toDto(practitionerId, motive.id(), d.slot());
+                });
     }
 
     /**
@@ -357,44 +367,23 @@ public class ScheduleService {
         });
     }
 
-    /** One calculator per practitioner, loaded for the local dates from..to (with a day of margin each side). */
+    /**
+     * One calculator per practitioner, loaded for the local dates from..to (with a day of margin each side): their
+     * ranges, absences and urgency releases in one query.
+     */
     private Uni<Map<Long, SlotCalculator>> calculator(SlotCalculator.Context ctx, List<Long> practitionerIds,
                                                       LocalDate from, LocalDate to) {
         ZoneId zone = ctx.zone();
-        return repository.rangesOf(practitionerIds).flatMap(ranges -> {
-            List<Long> rangeIds = ranges.stream().map(r -> r.id).toList();
-            return repository.absences(practitionerIds, from.minusDays(1).atStartOfDay(zone).toInstant(),
-                            to.plusDays(2).atStartOfDay(zone).toInstant())
-                    .flatMap(absences -> repository.releases(rangeIds, from.minusDays(1), to.plusDays(1))
-                            .map(releases -> {
-                                // Grouped in one pass each: a practice of 200 practitioners has thousands of ranges
-                                Map<Long, List<SlotCalculator.Range>> rs = new HashMap<>();
-                                Map<Long, Long> rangeOwner = new HashMap<>();
-                                for (OpeningRange r : ranges) {
-                                    rangeOwner.put(r.id, r.practitionerId);
-                                    rs.computeIfAbsent(r.practitionerId, k -> new ArrayList<>()).add(SlotCalculator.Range.of(r));
-                                }
-                                Map<Long, List<SlotCalculator.Interval>> away = new HashMap<>();
-                                for (Absence a : absences) {
-                                    away.computeIfAbsent(a.practitionerId, k -> new ArrayList<>())
-                                            .add(new SlotCalculator.Interval(a.startsAt, a.endsAt));
-                                }
-                                Map<Long, List<SlotCalculator.Release>> rel = new HashMap<>();
-                                for (UrgencyRelease u : releases) {
-                                    Long owner = rangeOwner.get(u.rangeId);
-                                    if (owner != null) {
-                                        rel.computeIfAbsent(owner, k -> new ArrayList<>())
-                                                .add(new SlotCalculator.Release(u.rangeId, u.onDate));
-                                    }
-                                }
-                                Map<Long, SlotCalculator> out = new HashMap<>();
-                                for (Long id : practitionerIds) {
-                                    out.put(id, new SlotCalculator(ctx, rs.getOrDefault(id, List.of()),
-                                            away.getOrDefault(id, List.of()), rel.getOrDefault(id, List.of())));
-                                }
-                                return out;
-                            }));
-        });
+        return repository.slotInputs(practitionerIds, from.minusDays(1).atStartOfDay(zone).toInstant(),
+                        to.plusDays(2).atStartOfDay(zone).toInstant(), from.minusDays(1), to.plusDays(1))
+                .map(inputs -> {
+                    Map<Long, SlotCalculator> out = new HashMap<>();
+                    for (Long id : practitionerIds) {
+                        ScheduleRepository.SlotInputs in = inputs.get(id);
+                        out.put(id, new SlotCalculator(ctx, in.ranges(), in.absences(), in.releases()));
+                    }
+                    return out;
+                });
     }
 
     static SlotCalculator.MotiveRule rule(Motive m) {
