@@ -52,9 +52,10 @@ public class JournalService {
     /**
      * Re-computes the whole chain, a page at a time, so that a practice's years of entries never sit in memory at
      * once. Most of the chain is walked without any lock, so that bookings and message reads, which append to the
-     * journal, are not held up by a long verification. Only the end is checked under a share lock on the head:
-     * entries appended during the walk are read then, and no append can slip in between reading the last entry and
-     * comparing it with the head.
+     * journal, are not held up by a long verification. Only the end is checked under the head's lock: entries
+     * appended during the walk are read then, and no append can slip in between reading the last entry and comparing
+     * it with the head. The lock is the one an append takes (FOR UPDATE), not a share lock: the verification journals
+     * itself afterwards, and two verifications holding share locks would deadlock upgrading them.
      */
     @WithTransaction
     public Uni<JournalVerifyDto> verify(long practiceId) {
@@ -63,7 +64,7 @@ public class JournalService {
         ChainCheck chain = new ChainCheck();
         return walk(practiceId, chain)
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "SELECT last_hash, entries FROM journal_head WHERE practice_id = :p FOR SHARE", Object[].class)
+                                "SELECT last_hash, entries FROM journal_head WHERE practice_id = :p FOR UPDATE", Object[].class)
                         .setParameter("p", practiceId).getResultList()))
                 .chain(head -> walk(practiceId, chain).map(x -> chain.result(head.isEmpty() ? null : head.get(0))))
                 .chain(result -> journal.record(actor, practiceId, Journal.JOURNAL_VERIFY, Journal.JOURNAL, null,

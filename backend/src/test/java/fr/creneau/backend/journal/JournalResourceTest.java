@@ -197,6 +197,27 @@ class JournalResourceTest {
     }
 
     @Test
+    void verificationsRunningTogetherAllAnswer() throws Exception {
+        // each verification journals itself once checked: under a shared lock on the head, two of them deadlocked
+        someActivity();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<io.restassured.response.Response>> verifications = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                verifications.add(pool.submit(() -> as(w.admin).get(journal() + "/verify").then().extract().response()));
+            }
+            for (Future<io.restassured.response.Response> f : verifications) {
+                io.restassured.response.Response r = f.get();
+                assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+                assertThat(r.jsonPath().getBoolean("valid")).as(r.asString()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(w.admin).get(journal() + "/verify").then().body("valid", equalTo(true));
+    }
+
+    @Test
     void aBrokenLinkOnALaterPageIsFound() {
         someActivity();
         for (int i = 0; i < 7; i++) {
