@@ -106,6 +106,14 @@ public class ProblemMappers {
         if ("23505".equals(sqlState)) {
             return Problems.response(409, "already_exists", "This already exists");
         }
+        if ("40001".equals(sqlState) || "40P01".equals(sqlState) || "55P03".equals(sqlState)) {
+            // PostgreSQL gave up this transaction to let a concurrent one through (deadlock victim, serialization
+            // failure, lock not available): nothing was written and the same request can be sent again. Logged as a
+            // warning with its cause, since a deadlock still points at two code paths taking locks in different orders.
+            LOG.warnf(e, "Transaction aborted by a concurrent one (%s)", sqlState);
+            return Response.fromResponse(Problems.response(503, "busy_retry",
+                    "The request met a concurrent change and was not applied: send it again")).header("Retry-After", "1").build();
+        }
         if (databaseUnavailable(e, sqlState)) {
             LOG.warnf("Database unavailable: %s", e);
             return Response.fromResponse(Problems.response(503, "database_unavailable",

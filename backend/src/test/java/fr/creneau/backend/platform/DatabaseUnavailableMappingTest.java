@@ -47,6 +47,18 @@ class DatabaseUnavailableMappingTest {
                 .getStatus()).isEqualTo(409);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDeadlockVictimOrSerializationFailureIs503ToRetry() {
+        for (String state : new String[]{"40P01", "40001", "55P03"}) {
+            Response r = mappers.unexpected(new RuntimeException(new PgException("deadlock detected", "ERROR", state, null)));
+            assertThat(r.getStatus()).as(state).isEqualTo(503);
+            assertThat(r.getMediaType().toString()).isEqualTo(Problems.MEDIA_TYPE);
+            assertThat(r.getHeaderString("Retry-After")).isEqualTo("1");
+            assertThat(((Map<String, Object>) r.getEntity()).get("code")).isEqualTo("busy_retry");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void assertUnavailable(Throwable e) {
         Response r = mappers.unexpected(e);
