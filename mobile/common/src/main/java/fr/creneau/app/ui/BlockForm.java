@@ -55,8 +55,7 @@ public class BlockForm {
         if (practitionerName != null) {
             form.add(Ui.line(practitionerName, "CardLine"));
         }
-        date = Ui.field(form, "field.date", "blockDate", day, TextArea.ANY);
-        date.setHint(Ui.tr("hint.date"));
+        date = Ui.dateField(form, "field.date", "blockDate", day);
         String[] keys = {"block.day", "block.morning", "block.afternoon", "block.range"};
         String[] names = {"blockDay", "blockMorning", "blockAfternoon", "blockRange"};
         ButtonGroup g = new ButtonGroup();
@@ -101,7 +100,7 @@ public class BlockForm {
         result.removeAll();
         pending = null;
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
-        String[] range = BlockRange.of(kind(), date.getText().trim(), start.getText().trim(), end.getText().trim(),
+        String[] range = BlockRange.of(kind(), Ui.isoDate(date), start.getText().trim(), end.getText().trim(),
                 timezone);
         if (range == null) {
             Ui.showMessage(msg, Ui.tr("block.invalid"), true);

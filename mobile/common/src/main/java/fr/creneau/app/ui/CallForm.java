@@ -97,11 +97,10 @@ public class CallForm {
         form.add(Ui.secondary("patients.search", "callFind", e -> find(q.getText())));
         form.add(found);
         final TextField idLast = Ui.field(form, "call.statedLastName", "idLastName", "", TextArea.ANY);
-        final TextField idBirth = Ui.field(form, "call.statedBirthDate", "idBirth", "", TextArea.ANY);
-        idBirth.setHint(Ui.tr("hint.date"));
+        final TextField idBirth = Ui.dateField(form, "call.statedBirthDate", "idBirth", "");
         final TextField idPhone = Ui.field(form, "call.statedPhone", "idPhone", "", TextArea.PHONENUMBER);
         form.add(Ui.primary("call.checkIdentity", "callIdentityCheck",
-                e -> identity(idLast.getText(), idBirth.getText(), idPhone.getText())));
+                e -> identity(idLast.getText(), Ui.isoDate(idBirth), idPhone.getText())));
         form.add(idMsg);
         form.add(identityResult);
         // 3. triage

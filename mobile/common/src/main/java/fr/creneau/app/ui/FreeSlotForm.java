@@ -37,8 +37,7 @@ public class FreeSlotForm {
         this.practitionerId = practitionerId;
         form = Ui.form("free.title", "FreeSlot", back);
         form.add(msg);
-        date = Ui.field(form, "field.date", "freeDate", day, TextArea.ANY);
-        date.setHint(Ui.tr("hint.date"));
+        date = Ui.dateField(form, "field.date", "freeDate", day);
         form.add(Ui.title(Ui.tr("free.reserveTitle")));
         form.add(reserves);
         form.add(Ui.title(Ui.tr("free.openingTitle")));
@@ -78,7 +77,7 @@ public class FreeSlotForm {
 
     private void renderReserves() {
         reserves.removeAll();
-        String d = date.getText().trim();
+        String d = Ui.isoDate(date);
         if (!fr.creneau.model.rules.TimeText.isDate(d)) {
             form.revalidate();
             return;
@@ -94,7 +93,7 @@ public class FreeSlotForm {
             n++;
             reserves.add(Ui.line(Ui.tr("free.reserveRange", r.start, r.end), "CardLine"));
             reserves.add(Ui.secondary("free.release", "release-" + r.id, e -> {
-                ApiResult<Void> res = Api.releaseReserve(r.id, date.getText().trim());
+                ApiResult<Void> res = Api.releaseReserve(r.id, Ui.isoDate(date));
                 Ui.showMessage(msg, res.ok() ? Ui.tr("free.released", r.start, r.end) : res.message(), !res.ok());
             }));
         }
@@ -107,7 +106,7 @@ public class FreeSlotForm {
     private void addOpening() {
         OpeningRangeDto r = new OpeningRangeDto();
         r.practitionerId = practitionerId;
-        r.date = date.getText().trim();
+        r.date = Ui.isoDate(date);
         r.start = start.getText().trim();
         r.end = end.getText().trim();
         r.motiveIds = new ArrayList<Long>();

@@ -28,15 +28,14 @@ public class PatientSearchForm {
     public PatientSearchForm(Form back) {
         form = Ui.form("patients.title", "PatientSearch", back);
         final TextField q = Ui.field(form, "patients.name", "patientQuery", "", TextArea.ANY);
-        final TextField birth = Ui.field(form, "field.birthDate", "patientBirth", "", TextArea.ANY);
-        birth.setHint(Ui.tr("hint.date"));
+        final TextField birth = Ui.dateField(form, "field.birthDate", "patientBirth", "");
         final TextField phone = Ui.field(form, "field.phone", "patientPhone", "", TextArea.PHONENUMBER);
         form.add(Ui.primary("patients.search", "patientSearchButton", e -> {
             Long practiceId = Session.get().account().practiceId;
             results.removeAll();
             Ui.showMessage(msg, Ui.tr("common.loading"), false);
             ApiResult<List<PatientDto>> res = Api.findPatients(practiceId, q.getText().trim(),
-                    Strings.trimToNull(birth.getText()), Strings.trimToNull(phone.getText()));
+                    Strings.trimToNull(Ui.isoDate(birth)), Strings.trimToNull(phone.getText()));
             if (!res.ok()) {
                 Ui.showMessage(msg, res.message(), true);
                 return;
@@ -60,8 +59,7 @@ public class PatientSearchForm {
         form.add(Ui.title(Ui.tr("patients.create")));
         final TextField first = Ui.field(form, "field.firstName", "newFirstName", "", TextArea.ANY);
         final TextField last = Ui.field(form, "field.lastName", "newLastName", "", TextArea.ANY);
-        final TextField nBirth = Ui.field(form, "field.birthDate", "newBirthDate", "", TextArea.ANY);
-        nBirth.setHint(Ui.tr("hint.date"));
+        final TextField nBirth = Ui.dateField(form, "field.birthDate", "newBirthDate", "");
         final TextField nPhone = Ui.field(form, "field.phone", "newPhone", "+33", TextArea.PHONENUMBER);
         final SpanLabel createMsg = Ui.messageArea("patientCreateMessage");
         form.add(createMsg);
@@ -69,7 +67,7 @@ public class PatientSearchForm {
             PatientDto p = new PatientDto();
             p.firstName = first.getText().trim();
             p.lastName = last.getText().trim();
-            p.birthDate = nBirth.getText().trim();
+            p.birthDate = Ui.isoDate(nBirth);
             p.phone = nPhone.getText().trim();
             List<FieldError> errs = p.validate(false);
             if (!errs.isEmpty()) {

@@ -22,8 +22,7 @@ public class RegisterForm {
         form = Ui.form("register.title", "Register", back);
         final TextField first = Ui.field(form, "field.firstName", "firstName", "", TextArea.ANY);
         final TextField last = Ui.field(form, "field.lastName", "lastName", "", TextArea.ANY);
-        final TextField birth = Ui.field(form, "field.birthDate", "birthDate", "", TextArea.ANY);
-        birth.setHint(Ui.tr("hint.date"));
+        final TextField birth = Ui.dateField(form, "field.birthDate", "birthDate", "");
         final TextField phone = Ui.field(form, "field.phone", "phone", "+33", TextArea.PHONENUMBER);
         final TextField email = Ui.field(form, "field.email", "email", "", TextArea.EMAILADDR);
         final TextField password = Ui.field(form, "field.password", "password", "", TextArea.PASSWORD);
@@ -34,7 +33,7 @@ public class RegisterForm {
             RegisterRequest r = new RegisterRequest();
             r.firstName = first.getText().trim();
             r.lastName = last.getText().trim();
-            r.birthDate = birth.getText().trim();
+            r.birthDate = Ui.isoDate(birth);
             r.phone = phone.getText().trim();
             r.email = email.getText().trim();
             r.password = password.getText();

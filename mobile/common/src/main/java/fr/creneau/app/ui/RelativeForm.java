@@ -22,15 +22,14 @@ public class RelativeForm {
         form.add(Ui.text(Ui.tr("relative.intro"), "Hint"));
         final TextField first = Ui.field(form, "field.firstName", "relFirstName", "", TextArea.ANY);
         final TextField last = Ui.field(form, "field.lastName", "relLastName", "", TextArea.ANY);
-        final TextField birth = Ui.field(form, "field.birthDate", "relBirthDate", "", TextArea.ANY);
-        birth.setHint(Ui.tr("hint.date"));
+        final TextField birth = Ui.dateField(form, "field.birthDate", "relBirthDate", "");
         final SpanLabel msg = Ui.messageArea("relativeMessage");
         form.add(msg);
         form.add(Ui.primary("relative.submit", "relativeSubmit", e -> {
             PatientDto p = new PatientDto();
             p.firstName = first.getText().trim();
             p.lastName = last.getText().trim();
-            p.birthDate = birth.getText().trim();
+            p.birthDate = Ui.isoDate(birth);
             List<FieldError> errs = p.validate(true);
             if (!errs.isEmpty()) {
                 Ui.showMessage(msg, ErrorText.fields(I18n.TEXTS, errs), true);

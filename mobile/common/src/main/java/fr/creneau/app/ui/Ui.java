@@ -7,6 +7,7 @@ import com.codename1.ui.Component;
 import com.codename1.ui.Container;
 import com.codename1.ui.Form;
 import com.codename1.ui.Label;
+import com.codename1.ui.TextArea;
 import com.codename1.ui.TextField;
 import com.codename1.ui.events.ActionListener;
 import com.codename1.ui.layouts.BorderLayout;
@@ -16,6 +17,7 @@ import fr.creneau.model.rules.Role;
 import fr.creneau.model.api.AccountDto;
 import fr.creneau.app.api.LiveEvents;
 import fr.creneau.app.Session;
+import fr.creneau.app.logic.DateInput;
 import fr.creneau.app.logic.StatusView;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.rules.Channel;
@@ -94,6 +96,18 @@ public final class Ui {
         t.setUIID("Field");
         parent.add(l).add(t);
         return t;
+    }
+
+    /** A date field: shows {@code isoDate} day first (JJ/MM/AAAA) and reads it back with {@link #isoDate}. */
+    public static TextField dateField(Container parent, String labelKey, String name, String isoDate) {
+        TextField t = field(parent, labelKey, name, DateInput.display(isoDate), TextArea.ANY);
+        t.setHint(tr("hint.date"));
+        return t;
+    }
+
+    /** The ISO date typed in a date field (day first or ISO), or the trimmed text for the validator to refuse. */
+    public static String isoDate(TextField t) {
+        return DateInput.toIso(t.getText());
     }
 
     public static SpanLabel text(String text, String uiid) {

@@ -55,8 +55,8 @@ public class WaitlistJoinForm {
 
         String today = Instants.localDate(System.currentTimeMillis(), ctx.timezone());
         Container fields = new Container(BoxLayout.y());
-        final TextField from = Ui.field(fields, "waitlist.fromDate", "fromDate", today, TextArea.ANY);
-        final TextField to = Ui.field(fields, "waitlist.toDate", "toDate", Instants.addDays(today, DEFAULT_DAYS), TextArea.ANY);
+        final TextField from = Ui.dateField(fields, "waitlist.fromDate", "fromDate", today);
+        final TextField to = Ui.dateField(fields, "waitlist.toDate", "toDate", Instants.addDays(today, DEFAULT_DAYS));
         final TextField fromTime = Ui.field(fields, "waitlist.fromTime", "fromTime", "", TextArea.ANY);
         final TextField toTime = Ui.field(fields, "waitlist.toTime", "toTime", "", TextArea.ANY);
         form.add(fields);
@@ -95,8 +95,8 @@ public class WaitlistJoinForm {
             }
             d.practitionerId = anyone.isSelected() ? null : ctx.practitioner.id;
             d.motiveId = ctx.motive.id;
-            d.fromDate = from.getText().trim();
-            d.toDate = to.getText().trim();
+            d.fromDate = Ui.isoDate(from);
+            d.toDate = Ui.isoDate(to);
             d.fromTime = blankToNull(fromTime.getText());
             d.toTime = blankToNull(toTime.getText());
             List<FieldError> errs = d.validate();

@@ -70,7 +70,7 @@ class RulesViewTest {
         ProblemDetail v = new ProblemDetail();
         v.errors = new ArrayList<>();
         v.errors.add(new FieldError("birthDate", "invalid_date", "must be a date"));
-        assertEquals("Date de naissance : date attendue, ex. 2026-03-29", ErrorText.of(fr, 400, v));
+        assertEquals("Date de naissance : date attendue, ex. 29/03/2026", ErrorText.of(fr, 400, v));
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.creneau.app.uitest;
 
 import com.codename1.ui.CN;
 import fr.creneau.app.I18n;
+import fr.creneau.app.logic.DateInput;
 import fr.creneau.app.logic.Instants;
 
 import java.util.List;
@@ -57,8 +58,8 @@ public class PatientWaitlistTest extends CreneauUiTest {
         waitUntil(() -> find("motive-" + motive) != null, 20000, "motives: " + text("practitionerMessage"));
         go("motive-" + motive, "Slots");
         go("waitlistButton", "WaitlistJoin");
-        setField("fromDate", day);
-        setField("toDate", day);
+        setField("fromDate", DateInput.display(day)); // the form shows and reads dates day first
+        setField("toDate", DateInput.display(day));
         scrollTo("joinWaitlistButton");
         screenshot("fr-45-waitlist-join");
         go("joinWaitlistButton", "MyWaitlist");

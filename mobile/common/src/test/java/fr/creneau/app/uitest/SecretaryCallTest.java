@@ -71,7 +71,7 @@ public class SecretaryCallTest extends CreneauUiTest {
     private void openAndIdentify() throws Exception {
         openCallFromJeanLefevre();
         setField("idLastName", "Lefèvre");
-        setField("idBirth", "1954-11-02");
+        setField("idBirth", "02/11/1954"); // typed day first, as French callers say it
         setField("idPhone", "+33611223344");
         clickButtonByName("callIdentityCheck");
         waitUntil(() -> find("identityState") != null, 20000, "identity checked: " + text("identityMessage"));
