@@ -1,9 +1,10 @@
 """Probes the API every 100 ms during a fault and logs one line per request: time since start, status,
-content type, latency, problem code. Usage: probe.py URL SECONDS OUTFILE"""
+content type, latency, problem code. Usage: probe.py URL SECONDS OUTFILE [ORIGIN]: times count from ORIGIN (epoch
+seconds, the caller's clock of the fault's events) when given, else from the probe's own start"""
 import json, sys, time, urllib.request, urllib.error
 
 url, seconds, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-start = time.time()
+start = float(sys.argv[4]) if len(sys.argv) > 4 else time.time()
 with open(out, "w") as f:
     while time.time() - start < seconds:
         t0 = time.time()

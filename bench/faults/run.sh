@@ -57,7 +57,7 @@ log "B: booking load + probe, PostgreSQL stopped at 8 s, started at 16 s"
 rm -f "$F"/acked-*.txt
 AV="http://127.0.0.1:$PORT/api/practitioners/1/availability?motiveId=1&from=$(date -d '+1 day' +%F)&to=$(date -d '+7 day' +%F)"
 START=$(date +%s.%N)
-python3 bench/faults/probe.py "$AV" 30 "$F/probe.txt" &
+python3 bench/faults/probe.py "$AV" 30 "$F/probe.txt" "$START" &  # same time origin as the fault's events
 PROBE=$!
 BODIES=$F/bodies.tsv wrk -t2 -c32 -d30s --timeout 5s -s bench/faults/record.lua "http://127.0.0.1:$PORT" >"$F/wrk-B.txt" 2>&1 &
 WRK=$!
@@ -66,17 +66,28 @@ DOWN=$(python3 -c "print(f'{$(date +%s.%N) - $START:.3f}')")
 pg_stop
 DOWN_DONE=$(python3 -c "print(f'{$(date +%s.%N) - $START:.3f}')")
 sleep 8
+LOG_FROM=$(wc -l <"$OUT/postgres.log")
 pg_start
-UP=$(python3 -c "print(f'{$(date +%s.%N) - $START:.3f}')")
+# The database's return is the instant its log says it accepts connections: pg_ctl -w returns up to seconds later
+# on a loaded machine (seen 1.5 s), and a probe answered 200 in between is right, not a fault
+UP=$(tail -n +"$((LOG_FROM + 1))" "$OUT/postgres.log" | python3 -c "
+import sys, datetime
+for line in sys.stdin:
+    if 'ready to accept connections' in line:
+        t = datetime.datetime.strptime(line[:23], '%Y-%m-%d %H:%M:%S.%f').replace(tzinfo=datetime.timezone.utc)
+        print(f'{t.timestamp() - $START:.3f}')
+        break
+else:
+    print(f'{datetime.datetime.now(datetime.timezone.utc).timestamp() - $START:.3f}')
+")
 wait $PROBE $WRK || true
 B_WRK=$(grep RESULT "$F/wrk-B.txt" || true)
 B=$(python3 - "$F/probe.txt" "$DOWN_DONE" "$UP" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 down, up = float(sys.argv[2]), float(sys.argv[3])
-# From the end of the stop to 1 s before pg_ctl -w reported the start: it polls, and the server accepts
-# connections a little before it returns
-during = [r for r in rows if down <= float(r[0]) <= up - 1.0]
+# Sent after the stop had completed and answered before the database accepted its first query again
+during = [r for r in rows if float(r[0]) >= down and float(r[0]) + float(r[3]) < up]
 statuses = {}
 for r in during:
     key = r[1] + " " + r[2] + (" " + r[4] if len(r) > 4 else "")
@@ -116,7 +127,7 @@ print('PASS' if all(k.startswith('503 application/problem+json database_unavaila
   echo "## B. PostgreSQL restart during a load: **$passB**"
   echo "- wrk -t2 -c32 booking for 30 s, and a probe GET availability every 100 ms (10 s client timeout)"
   echo "- PostgreSQL \`pg_ctl stop -m fast\` at ${DOWN}s (stopped at ${DOWN_DONE}s), started again (accepting connections) at ${UP}s"
-  echo "- probe answers while the database was down (from the end of the stop to 1 s before \`pg_ctl -w start\` returned): ${B_DURING#during=}; slowest answer ${B_WORST#worst=} s"
+  echo "- probe answers while the database was down (sent after the stop completed, answered before PostgreSQL accepted a query again): ${B_DURING#during=}; slowest answer ${B_WORST#worst=} s"
   echo "- recovery: the last non-200 probe answer ended ${rec} s after the database's return (target <= 5 s); 200s after the return: ${B_AFTER#after=}"
   echo "- wrk: $B_WRK; bookings acknowledged with 201: $B_ACKED, missing: **$B_MISSING**; overlaps: practitioner $B_PR, patient $B_PA"
   echo
