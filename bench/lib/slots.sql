@@ -6,7 +6,7 @@
 CREATE SCHEMA IF NOT EXISTS bench;
 DROP TABLE IF EXISTS bench.slot;
 CREATE TABLE bench.slot AS
-WITH pr AS (
+WITH pr AS MATERIALIZED ( -- evaluated once per practitioner, not once per slot row (the subqueries read account)
     SELECT p.id, p.practice_id,
            (SELECT s.id FROM site s WHERE s.practice_id = p.practice_id ORDER BY s.id LIMIT 1) AS site_id,
            (SELECT m.id FROM motive m WHERE m.practice_id = p.practice_id AND m.duration_minutes = 15) AS motive_id,

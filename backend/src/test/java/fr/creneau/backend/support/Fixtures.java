@@ -135,6 +135,27 @@ public class Fixtures {
         }
     }
 
+    /**
+     * PostgreSQL's plan for a query with sequential scans priced out, so that a test can check that an index serves
+     * it whatever the size of the test tables (the planner would rightly scan tables this small).
+     */
+    public String planWithoutSeqScan(String sql) {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SET enable_seqscan = off");
+            try (ResultSet rs = st.executeQuery("EXPLAIN " + sql)) {
+                StringBuilder plan = new StringBuilder();
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+                return plan.toString();
+            } finally {
+                st.execute("RESET enable_seqscan");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String queryString(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
              ResultSet rs = ps.executeQuery()) {
