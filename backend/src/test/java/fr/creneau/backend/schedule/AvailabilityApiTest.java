@@ -54,6 +54,26 @@ class AvailabilityApiTest {
     }
 
     @Test
+    void daysWithAndWithoutSlotsMakeOneArrayTheSameFromTheCache() {
+        // slots on the first and third days, none on the days between and after: the cached days' JSON is joined
+        fx.oneOffRange(w.drA, w.site, w.day.plusDays(2), "14:00", "15:00", w.online);
+        RequestSpecification request = given().queryParam("motiveId", w.online).queryParam("from", w.day.toString())
+                .queryParam("to", w.day.plusDays(4).toString());
+        String first = request.get("/api/practitioners/" + w.drA + "/availability").then().statusCode(200)
+                .contentType("application/json").extract().asString();
+        String again = request.get("/api/practitioners/" + w.drA + "/availability").then().statusCode(200)
+                .contentType("application/json").extract().asString();
+        assertThat(again).isEqualTo(first);
+        List<String> starts = io.restassured.path.json.JsonPath.from(first).getList("start");
+        assertThat(starts).containsExactly(w.at("09:00").toString(), w.at("09:30").toString(), w.at("10:00").toString(),
+                w.at("10:30").toString(), w.at(w.day.plusDays(2), "14:00").toString(), w.at(w.day.plusDays(2), "14:30").toString());
+        // nothing at all: an empty array, not an empty body
+        given().queryParam("motiveId", w.online).queryParam("from", w.day.plusDays(3).toString())
+                .queryParam("to", w.day.plusDays(4).toString()).get("/api/practitioners/" + w.drA + "/availability")
+                .then().statusCode(200).contentType("application/json").body(equalTo("[]"));
+    }
+
+    @Test
     void liveAppointmentsAndAbsencesTakeSlotsCancelledOnesDoNot() {
         w.appointment(w.drA, w.at("09:30"), 30, "BOOKED");
         w.appointment(w.drA, w.at("10:00"), 30, "CANCELLED_BY_PATIENT");
