@@ -132,4 +132,8 @@ print('PASS' if all(k.startswith('503 application/problem+json database_unavaila
   echo "- wrk: $B_WRK; bookings acknowledged with 201: $B_ACKED, missing: **$B_MISSING**; overlaps: practitioner $B_PR, patient $B_PA"
   echo
   echo "Raw files (git-ignored): bench/out/faults/ (probe.txt, wrk-*.txt, backend-*.log)."
-} | tee bench/faults/REPORT.md
+} >"$F/report-ab.md"
+# Sections A and B are this script's; what follows the report's "---" line (C and D, from their own scripts) is kept
+{ cat "$F/report-ab.md"; if [ -f bench/faults/REPORT.md ]; then sed -n '/^---$/,$p' bench/faults/REPORT.md | sed '1i\\'; fi; } >"$F/report.md"
+mv "$F/report.md" bench/faults/REPORT.md
+cat "$F/report-ab.md"
