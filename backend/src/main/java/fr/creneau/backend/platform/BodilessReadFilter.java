@@ -14,7 +14,7 @@ public class BodilessReadFilter {
     @ServerRequestFilter(preMatching = true)
     public void dropContentTypeOfReads(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (("GET".equals(method) || "HEAD".equals(method)) && request.getHeaders().containsKey(HttpHeaders.CONTENT_TYPE)) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
             request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
         }
     }
