@@ -11,6 +11,8 @@ for i in $(seq 1 30); do
 done
 echo "$(date -u +%T) starting with load average $(cut -d' ' -f1-3 /proc/loadavg)"
 bench/booking.sh 30
+# what the stack gets of pgbench for the simplest write: the bound on the booking ratio
+bench/stack-floor.sh 30
 bench/rush.sh 5
 if [ -n "${BENCH_BEFORE_JAR:-}" ]; then
   # the earliest slot at 2/s: the old build takes seconds per answer, and a higher fixed rate only piles them up
