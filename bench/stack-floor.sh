@@ -50,7 +50,7 @@ CPU_APP0=$(cpu_of "$BACKEND_PID"); CPU_PG0=$(pg_cpu)
 HTTP=$(http_phase "$DURATION")
 CPU_APP1=$(cpu_of "$BACKEND_PID"); CPU_PG1=$(pg_cpu); STMTS=$(pg_statements)
 HTTP_DB=$(count)
-HTTP_COST=$(python3 -c "n=$HTTP_DB; s='$STMTS'.split(); print(f'backend CPU {($CPU_APP1-$CPU_APP0)*1000/n:.2f} ms, PostgreSQL CPU {($CPU_PG1-$CPU_PG0)*1000/n:.2f} ms, {int(s[0])/n:.1f} SQL statements (BEGIN/COMMIT included) taking {float(s[1])/n:.2f} ms to execute')")
+HTTP_COST=$(whole_stack_cost "$HTTP_DB" "$CPU_APP0" "$CPU_APP1" "$CPU_PG0" "$CPU_PG1" "$STMTS")
 LOAD_HTTP=$(loadavg)
 clean
 log "pgbench warm-up ${WARMUP}s"
@@ -60,7 +60,7 @@ CPU_PG0=$(pg_cpu)
 PG_TPS=$(pg_phase "$DURATION")
 CPU_PG1=$(pg_cpu)
 PG_DB=$(count)
-PG_COST=$(python3 -c "print(f'PostgreSQL CPU {($CPU_PG1-$CPU_PG0)*1000/$PG_DB:.2f} ms')")
+PG_COST=$(database_cost "$PG_DB" "$CPU_PG0" "$CPU_PG1")
 LOAD_PG=$(loadavg)
 clean
 HTTP_RATE=$(sed -n 's/.* rate=\([0-9.]*\) .*/\1/p' <<<"$HTTP")

@@ -181,3 +181,11 @@ pg_statements() {
   "${PSQL[@]}" -F' ' -c "SELECT sum(calls), round(sum(total_exec_time)::numeric, 1) FROM pg_stat_statements
     WHERE query NOT LIKE '%pg_stat_statements%'"
 }
+
+# whole_stack_cost N APP0 APP1 PG0 PG1 "STATEMENTS TIME": the backend's and PostgreSQL's CPU and the statements per
+# request of an HTTP phase that wrote N rows (CPU seconds before/after from cpu_of and pg_cpu, pg_statements' output)
+whole_stack_cost() {
+  python3 -c "n=$1; s='$6'.split(); print(f'backend CPU {($3-$2)*1000/n:.2f} ms, PostgreSQL CPU {($5-$4)*1000/n:.2f} ms, {int(s[0])/n:.1f} SQL statements (BEGIN/COMMIT included) taking {float(s[1])/n:.2f} ms to execute')"
+}
+# database_cost N PG0 PG1: PostgreSQL's CPU per row of a pgbench phase that wrote N rows
+database_cost() { python3 -c "print(f'PostgreSQL CPU {($3-$2)*1000/$1:.2f} ms')"; }
