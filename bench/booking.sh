@@ -26,7 +26,6 @@ if [ "$("${PSQL[@]}" -c "SELECT to_regclass('bench.slot') IS NOT NULL AND (SELEC
       FROM bench.slot ORDER BY n LIMIT 300000" >"$OUT/bodies.tsv"
 fi
 fresh_tokens
-now() { "${PSQL[@]}" -c "SELECT now()"; }
 
 http_phase() {  # seconds -> RESULT line
   WRK_THREADS=2 wrk -t2 -c$CLIENTS -d"$1s" --timeout 10s --latency -s bench/lib/booking.lua "http://127.0.0.1:$PORT" | tee -a "$OUT/booking-wrk.txt" | grep RESULT
@@ -48,32 +47,9 @@ pg_phase() {  # seconds -> tps
 }
 
 : >"$OUT/booking-wrk.txt"; : >"$OUT/booking-pgbench.txt"
-LOAD0=$(loadavg)
-log "HTTP warm-up ${WARMUP}s"
-t=$(now); http_phase "$WARMUP" >/dev/null; reset_bookings_since "$t"
-log "HTTP measured ${DURATION}s"
-t=$(now); LOAD_HTTP_START=$(loadavg)
-"${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
-CPU_APP0=$(cpu_of "$BACKEND_PID"); CPU_PG0=$(pg_cpu)
-HTTP=$(http_phase "$DURATION")
-CPU_APP1=$(cpu_of "$BACKEND_PID"); CPU_PG1=$(pg_cpu); STMTS=$(pg_statements)
-HTTP_DB=$("${PSQL[@]}" -c "SELECT count(*) FROM appointment WHERE created_at >= '$t'")
-HTTP_COST=$(whole_stack_cost "$HTTP_DB" "$CPU_APP0" "$CPU_APP1" "$CPU_PG0" "$CPU_PG1" "$STMTS")
-LOAD_HTTP=$(loadavg)
-reset_bookings_since "$t"
-log "pgbench warm-up ${WARMUP}s"
-t=$(now); pg_phase "$WARMUP" >/dev/null; reset_bookings_since "$t"
-log "pgbench measured ${DURATION}s"
-t=$(now)
-CPU_PG0=$(pg_cpu)
-PG_TPS=$(pg_phase "$DURATION")
-CPU_PG1=$(pg_cpu)
-PG_DB=$("${PSQL[@]}" -c "SELECT count(*) FROM appointment WHERE created_at >= '$t'")
-PG_COST=$(database_cost "$PG_DB" "$CPU_PG0" "$CPU_PG1")
-LOAD_PG=$(loadavg)
-reset_bookings_since "$t"
-HTTP_RATE=$(sed -n 's/.* rate=\([0-9.]*\) .*/\1/p' <<<"$HTTP")
-RATIO=$(python3 -c "print(f'{$HTTP_RATE / $PG_TPS:.3f}')")
+rows_since() { "${PSQL[@]}" -c "SELECT count(*) FROM appointment WHERE created_at >= '$1'"; }
+remove_since() { reset_bookings_since "$1"; }
+http_against_pgbench "$DURATION" "$WARMUP"
 {
   echo "### Booking throughput ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   machine

@@ -29,7 +29,8 @@ INSERT INTO phone_call (practice_id, answered_by, started_at, caller_name, calle
 SELECT * FROM account WHERE id = :answered_by;
 COMMIT;
 SQL
-clean() { "${PSQL[@]}" -c "DELETE FROM phone_call WHERE caller_name = 'Bench floor'" >/dev/null; }
+rows_since() { "${PSQL[@]}" -c "SELECT count(*) FROM phone_call WHERE caller_name = 'Bench floor' AND started_at >= '$1'"; }
+remove_since() { "${PSQL[@]}" -c "DELETE FROM phone_call WHERE caller_name = 'Bench floor'" >/dev/null; }
 http_phase() {  # seconds -> RESULT line
   wrk -t2 -c$CLIENTS -d"$1s" --timeout 10s --latency -s bench/lib/calls.lua "http://127.0.0.1:$PORT" | tee -a "$OUT/stack-floor-wrk.txt" | grep RESULT
 }
@@ -37,34 +38,9 @@ pg_phase() {  # seconds -> tps
   pgbench -n -h 127.0.0.1 -p "$PGPORT" -U postgres -c $CLIENTS -j 2 -T "$1" -f "$OUT/pgbench-stack-floor.sql" postgres 2>&1 |
     tee -a "$OUT/stack-floor-pgbench.txt" | sed -n 's/^tps = \([0-9.]*\) (without.*/\1/p'
 }
-count() { "${PSQL[@]}" -c "SELECT count(*) FROM phone_call WHERE caller_name = 'Bench floor'"; }
-
 : >"$OUT/stack-floor-wrk.txt"; : >"$OUT/stack-floor-pgbench.txt"
-clean
-log "HTTP warm-up ${WARMUP}s"
-http_phase "$WARMUP" >/dev/null; clean
-log "HTTP measured ${DURATION}s"
-LOAD_HTTP_START=$(loadavg)
-"${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
-CPU_APP0=$(cpu_of "$BACKEND_PID"); CPU_PG0=$(pg_cpu)
-HTTP=$(http_phase "$DURATION")
-CPU_APP1=$(cpu_of "$BACKEND_PID"); CPU_PG1=$(pg_cpu); STMTS=$(pg_statements)
-HTTP_DB=$(count)
-HTTP_COST=$(whole_stack_cost "$HTTP_DB" "$CPU_APP0" "$CPU_APP1" "$CPU_PG0" "$CPU_PG1" "$STMTS")
-LOAD_HTTP=$(loadavg)
-clean
-log "pgbench warm-up ${WARMUP}s"
-pg_phase "$WARMUP" >/dev/null; clean
-log "pgbench measured ${DURATION}s"
-CPU_PG0=$(pg_cpu)
-PG_TPS=$(pg_phase "$DURATION")
-CPU_PG1=$(pg_cpu)
-PG_DB=$(count)
-PG_COST=$(database_cost "$PG_DB" "$CPU_PG0" "$CPU_PG1")
-LOAD_PG=$(loadavg)
-clean
-HTTP_RATE=$(sed -n 's/.* rate=\([0-9.]*\) .*/\1/p' <<<"$HTTP")
-RATIO=$(python3 -c "print(f'{$HTTP_RATE / $PG_TPS:.3f}')")
+remove_since now
+http_against_pgbench "$DURATION" "$WARMUP"
 {
   echo "### Stack floor: one INSERT and one read per request ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   machine

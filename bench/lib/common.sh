@@ -187,5 +187,36 @@ pg_statements() {
 whole_stack_cost() {
   python3 -c "n=$1; s='$6'.split(); print(f'backend CPU {($3-$2)*1000/n:.2f} ms, PostgreSQL CPU {($5-$4)*1000/n:.2f} ms, {int(s[0])/n:.1f} SQL statements (BEGIN/COMMIT included) taking {float(s[1])/n:.2f} ms to execute')"
 }
-# database_cost N PG0 PG1: PostgreSQL's CPU per row of a pgbench phase that wrote N rows
-database_cost() { python3 -c "print(f'PostgreSQL CPU {($3-$2)*1000/$1:.2f} ms')"; }
+
+# http_against_pgbench DURATION WARMUP: the same work through the whole stack, then in pgbench, on the same data.
+# The caller defines http_phase SECONDS (prints wrk's RESULT line with rate=), pg_phase SECONDS (prints the tps),
+# rows_since T (rows the work wrote since the database time T) and remove_since T (deletes them). Each phase has
+# a warm-up; the CPU of the backend and of PostgreSQL is read around the measured ones. Sets HTTP, HTTP_DB,
+# HTTP_COST, LOAD_HTTP_START, LOAD_HTTP, PG_TPS, PG_DB, PG_COST, LOAD_PG and RATIO.
+http_against_pgbench() {
+  local duration=$1 warmup=$2 t app0 app1 pg0 pg1 stmts
+  log "HTTP warm-up ${warmup}s"
+  t=$(db_now); http_phase "$warmup" >/dev/null; remove_since "$t"
+  log "HTTP measured ${duration}s"
+  t=$(db_now); LOAD_HTTP_START=$(loadavg)
+  "${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
+  app0=$(cpu_of "$BACKEND_PID"); pg0=$(pg_cpu)
+  HTTP=$(http_phase "$duration")
+  app1=$(cpu_of "$BACKEND_PID"); pg1=$(pg_cpu); stmts=$(pg_statements)
+  HTTP_DB=$(rows_since "$t")
+  HTTP_COST=$(whole_stack_cost "$HTTP_DB" "$app0" "$app1" "$pg0" "$pg1" "$stmts")
+  LOAD_HTTP=$(loadavg)
+  remove_since "$t"
+  log "pgbench warm-up ${warmup}s"
+  t=$(db_now); pg_phase "$warmup" >/dev/null; remove_since "$t"
+  log "pgbench measured ${duration}s"
+  t=$(db_now); pg0=$(pg_cpu)
+  PG_TPS=$(pg_phase "$duration")
+  pg1=$(pg_cpu)
+  PG_DB=$(rows_since "$t")
+  PG_COST=$(python3 -c "print(f'PostgreSQL CPU {($pg1-$pg0)*1000/$PG_DB:.2f} ms')")
+  LOAD_PG=$(loadavg)
+  remove_since "$t"
+  RATIO=$(python3 -c "print(f'{$(sed -n 's/.* rate=\([0-9.]*\) .*/\1/p' <<<"$HTTP") / $PG_TPS:.3f}')")
+}
+db_now() { "${PSQL[@]}" -c "SELECT now()"; }
