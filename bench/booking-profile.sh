@@ -14,7 +14,7 @@ ensure_data
 backend_start "$OUT/profile-backend.log"
 trap 'backend_stop' EXIT
 fresh_tokens
-t=$("${PSQL[@]}" -c "SELECT now()")
+t=$(db_now)
 WRK_THREADS=2 wrk -t2 -c64 -d"$((WARMUP + SECONDS_RECORDED + 5))s" --timeout 10s -s bench/lib/booking.lua "http://127.0.0.1:$PORT" >"$OUT/profile-wrk.txt" &
 WRK=$!
 sleep "$WARMUP"

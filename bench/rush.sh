@@ -38,7 +38,7 @@ for line in open(f"{out}/rush.rows"):
         files[rnd].write("token,practitionerId,motiveId,patientId,start\n")
     files[rnd].write(f"{tokens[practice]},{pr},{motive},{patient},{start}\n")
 PY
-t=$("${PSQL[@]}" -c "SELECT now()")
+t=$(db_now)
 LOAD0=$(loadavg)
 ./mvnw -B -q -o -f bench/gatling/pom.xml test-compile gatling:test -Dgatling.simulationClass=bench.RushSimulation \
   -DbaseUrl="http://127.0.0.1:$PORT" -Drounds="$ROUNDS" -Ddir="$OUT" >"$OUT/gatling-rush.log" 2>&1 || true

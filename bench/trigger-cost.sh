@@ -40,7 +40,7 @@ INSERT INTO appointment (practice_id, practitioner_id, site_id, patient_id, moti
 done
 phase() {  # table on|off -> tps
   [ "$2" = on ] && triggers enable || triggers disable
-  local t; t=$("${PSQL[@]}" -c "SELECT now()")
+  local t; t=$(db_now)
   "${PSQL[@]}" -c "SELECT setval('bench.slot_seq', 1, false)" >/dev/null
   pgbench -n -h 127.0.0.1 -p "$PGPORT" -U postgres -c $CLIENTS -j 2 -T "$SECONDS_PER" -f "$OUT/pgbench-trigger-$1.sql" postgres 2>&1 |
     sed -n 's/^tps = \([0-9.]*\) (without.*/\1/p'

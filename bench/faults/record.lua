@@ -1,12 +1,6 @@
 -- Booking load that records the id of every appointment whose 201 the client received, one file per thread
 -- (bench/out/faults/acked-N.txt, line-buffered so nothing is lost when the load ends abruptly).
-local threads = {}
-local counter = 1
-setup = function(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
+dofile("bench/lib/wrk_threads.lua")
 init = function(args)
   local tok = {}
   for line in io.lines("bench/out/tokens.tsv") do
@@ -43,8 +37,7 @@ response = function(status, headers, body)
   end
 end
 done = function(summary, latency, requests)
-  local c, o = 0, 0
-  for _, t in ipairs(threads) do c = c + t:get("created"); o = o + t:get("others") end
+  local c, o = thread_sum("created"), thread_sum("others")
   io.write(string.format("RESULT acked=%d other_status=%d connect_errors=%d read_errors=%d timeouts=%d\n", c, o,
     summary.errors.connect, summary.errors.read, summary.errors.timeout))
 end

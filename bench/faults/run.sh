@@ -20,7 +20,7 @@ fresh_tokens
 "${PSQL[@]}" -F $'\t' -c "SELECT practice_id, json_build_object('practitionerId', practitioner_id, 'motiveId', motive_id,
     'patientId', patient_id, 'start', to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'channel', 'PHONE')
     FROM bench.slot WHERE n > 300000 ORDER BY n LIMIT 60000" >"$F/bodies.tsv"
-T0=$("${PSQL[@]}" -c "SELECT now()")
+T0=$(db_now)
 LOAD0=$(loadavg)
 
 integrity() {  # -> "acked missing_acked unacked_committed practitioner_overlaps patient_overlaps"

@@ -55,7 +55,6 @@ due_reminders() {
     FROM appointment a LEFT JOIN account acc ON acc.patient_id = a.patient_id
     WHERE a.status = 'BOOKED' AND a.starts_at > now() + interval '1 day' ORDER BY a.id LIMIT $REMINDERS" >/dev/null
 }
-now() { "${PSQL[@]}" -c "SELECT now()"; }
 # Requests wrk gave up on may still commit after it ends (a loaded backend): let them land, then delete
 reset_since() { sleep 3; reset_bookings_since "$1" 2>/dev/null || { sleep 10; reset_bookings_since "$1"; }; }
 http_phase() {  # seconds -> RESULT line
@@ -71,13 +70,13 @@ phase() {  # name delay_ms -> one report line
   # Warm-up until bookings are answered (a cold JVM on a loaded machine can take longer than one round)
   local t w
   for w in 1 2 3 4; do
-    t=$(now); local r0; r0=$(http_phase "$WARMUP"); reset_since "$t"
+    t=$(db_now); local r0; r0=$(http_phase "$WARMUP"); reset_since "$t"
     [ "$(sed -n 's/.*created=\([0-9]*\).*/\1/p' <<<"$r0")" -gt $((WARMUP * 2)) ] && break
   done
   retire
   due_reminders
   sleep 1   # the first tick claims: the dispatchers are busy with slow calls when the load starts
-  t=$(now)
+  t=$(db_now)
   local l0; l0=$(loadavg)
   local r; r=$(http_phase "$DURATION")
   local l1; l1=$(loadavg)

@@ -1,12 +1,6 @@
 -- POST /api/appointments over bench/out/bodies.tsv (practice TAB body), each body once across the threads,
 -- by the secretary of the practice (bench/out/tokens.tsv). Counts 201, 409 and the rest.
-local threads = {}
-local counter = 1
-setup = function(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
+dofile("bench/lib/wrk_threads.lua")
 init = function(args)
   local nthreads = tonumber(os.getenv("WRK_THREADS") or "2")
   local tok = {}
@@ -37,10 +31,7 @@ response = function(status)
   if status == 201 then created = created + 1 elseif status == 409 then conflicts = conflicts + 1 else others = others + 1 end
 end
 done = function(summary, latency, requests)
-  local c, k, o = 0, 0, 0
-  for _, t in ipairs(threads) do
-    c = c + t:get("created"); k = k + t:get("conflicts"); o = o + t:get("others")
-  end
+  local c, k, o = thread_sum("created"), thread_sum("conflicts"), thread_sum("others")
   io.write(string.format("RESULT created=%d conflicts=%d other=%d seconds=%.2f rate=%.1f p50=%.2f p99=%.2f\n",
     c, k, o, summary.duration / 1e6, c / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end

@@ -1,13 +1,7 @@
 -- POST /api/practices/{id}/calls (a secretary opens a phone call record: JWT, role and practice checks, one INSERT
 -- and one read through Hibernate Reactive), each thread cycling over the 200 practices' secretaries
 -- (bench/out/tokens.tsv). Counts 201 and the rest.
-local threads = {}
-local counter = 1
-setup = function(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
+dofile("bench/lib/wrk_threads.lua")
 init = function(args)
   practices, tokens = {}, {}
   for line in io.lines("bench/out/tokens.tsv") do
@@ -29,11 +23,7 @@ response = function(status)
   if status == 201 then created = created + 1 else others = others + 1 end
 end
 done = function(summary, latency, requests)
-  local c, o = 0, 0
-  for _, t in ipairs(threads) do
-    c = c + t:get("created")
-    o = o + t:get("others")
-  end
+  local c, o = thread_sum("created"), thread_sum("others")
   io.write(string.format("RESULT created=%d other=%d seconds=%.2f rate=%.1f p50=%.2f p99=%.2f\n",
     c, o, summary.duration / 1e6, c / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end

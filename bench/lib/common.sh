@@ -134,6 +134,8 @@ reset_bookings_since() {
   fi
   "${PSQL[@]}" -c "DELETE FROM appointment WHERE created_at >= '$1'" -c "DELETE FROM idempotency_key WHERE created_at >= '$1'" >/dev/null
 }
+# the database's clock: phases are delimited by it, since rows carry its timestamps
+db_now() { "${PSQL[@]}" -c "SELECT now()"; }
 has_outbox() { "${PSQL[@]}" -c "SELECT to_regclass('notification_outbox') IS NOT NULL" | grep -q t; }
 
 # tokens FILE: logs in the 200 bench secretaries (4 at a time) and writes "practice_id TAB token" lines.
@@ -219,4 +221,3 @@ http_against_pgbench() {
   remove_since "$t"
   RATIO=$(python3 -c "print(f'{$(sed -n 's/.* rate=\([0-9.]*\) .*/\1/p' <<<"$HTTP") / $PG_TPS:.3f}')")
 }
-db_now() { "${PSQL[@]}" -c "SELECT now()"; }
