@@ -206,9 +206,9 @@ class BookingTest {
     @Test
     void aTimeInThePastIsRefused() {
         Actor patient = w.fx.patientAccount();
-        book(patient, w.booking(patient.patientId(), w.at(-14, "09:00"))).then().statusCode(422)
+        book(patient, w.booking(patient.patientId(), w.at(-21, "09:00"))).then().statusCode(422)
                 .contentType(PROBLEM);
-        book(w.secretary, w.booking(w.phoneCaller(), w.at(-14, "09:00"))).then().statusCode(422)
+        book(w.secretary, w.booking(w.phoneCaller(), w.at(-21, "09:00"))).then().statusCode(422)
                 .contentType(PROBLEM);
     }
 

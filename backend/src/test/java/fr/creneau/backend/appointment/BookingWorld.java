@@ -56,7 +56,10 @@ public class BookingWorld {
         monday = LocalDate.now(PARIS).plusDays(7).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     }
 
-    /** A time on the chosen Monday (plus {@code days}), local to the practice. */
+    /**
+     * A time on the chosen Monday (plus {@code days}), local to the practice. The Monday is 8 to 14 days ahead, so
+     * {@code days} of -21 or less is always in the past (-14 is today on a Monday).
+     */
     public Instant at(int days, String hhmm) {
         return monday.plusDays(days).atTime(LocalTime.parse(hhmm)).atZone(PARIS).toInstant();
     }

@@ -128,7 +128,7 @@ class RescheduleTest {
 
         long id = book(patient, patient.patientId(), w.at("10:00"));
         reschedule(patient, id, w.at("12:30"), null).then().statusCode(422).contentType(PROBLEM);
-        reschedule(patient, id, w.at(-14, "10:00"), null).then().statusCode(422).contentType(PROBLEM);
+        reschedule(patient, id, w.at(-21, "10:00"), null).then().statusCode(422).contentType(PROBLEM);
     }
 
     @Test
