@@ -104,8 +104,8 @@ public class AppointmentService {
      * The booking in as few round trips as its rules allow (it is the hottest write path, see bench/RESULTS.md):
      * practitioner, practice settings, motive, patient, the patient's link to the practice and the practice's
      * site addresses in one read ({@link AppointmentRepository#bookingHead}), the slot rules' data in another,
-     * the INSERT, the notifications, and the journal last, since its per-practice lock serialises a practice's
-     * bookings until commit. The checks and their order are those of the entities they replace.
+     * the INSERT, the notifications and the journal entry (chained by the database at commit). The checks and
+     * their order are those of the entities they replace.
      */
     private Uni<AppointmentDto> doBook(Caller caller, JournalActor actor, BookingRequest request, Instant start,
                                        Channel channel) {

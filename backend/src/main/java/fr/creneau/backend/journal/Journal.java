@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * The append-only access journal. Other services call {@link #record} inside their own transaction (their
  * {@code @WithTransaction} method's chain), so that the entry and the change it journals commit or roll back
- * together. Appends to one practice's chain are serialised by a row lock on its {@code journal_head}.
+ * together. The database chains each entry at the COMMIT (migration V24_1): appends to one practice's chain
+ * wait for each other only while their transactions commit.
  */
 @ApplicationScoped
 public class Journal {
@@ -67,54 +67,17 @@ public class Journal {
     public Uni<Void> record(JournalActor actor, long practiceId, String action, String objectType, Long objectId,
                             String detail) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession().chain(s -> lockHead(s, practiceId, true).chain(head -> {
-            JournalEntry e = new JournalEntry();
-            e.id = ((Number) head[1]).longValue();
-            e.practiceId = practiceId;
-            e.at = at;
-            e.accountId = actor.accountId();
-            e.role = actor.role();
-            e.action = action;
-            e.objectType = objectType;
-            e.objectId = objectId;
-            e.detail = detail;
-            e.clientIp = actor.clientIp();
-            e.prevHash = (String) head[0];
-            e.hash = JournalHash.of(e);
-            return s.createNativeQuery(APPEND)
-                    .setParameter("id", e.id).setParameter("p", practiceId).setParameter("at", e.at)
-                    .setParameter("account", e.accountId).setParameter("role", e.role == null ? null : e.role.name())
-                    .setParameter("action", e.action).setParameter("type", e.objectType)
-                    .setParameter("object", e.objectId).setParameter("detail", e.detail)
-                    .setParameter("ip", e.clientIp).setParameter("prev", e.prevHash).setParameter("h", e.hash)
-                    .executeUpdate();
-        })).replaceWithVoid();
+        return Panache.getSession().chain(s -> s.createNativeQuery(PEND)
+                .setParameter("p", practiceId).setParameter("at", at).setParameter("account", actor.accountId())
+                .setParameter("role", actor.role() == null ? null : actor.role().name())
+                .setParameter("action", action).setParameter("type", objectType).setParameter("object", objectId)
+                .setParameter("detail", detail).setParameter("ip", actor.clientIp())
+                .executeUpdate()).replaceWithVoid();
     }
 
-    /**
-     * Locks the practice's chain head and returns its last hash and the next entry id, in one round trip. The id
-     * is drawn after the lock is granted (the CTE is materialised, so the lock comes first): ids then grow in
-     * chain order, which {@link JournalService#verify} relies on. Appends of one practice wait here, so callers
-     * journal as the last step of their transaction, to hold the lock for as short a time as possible.
-     */
-    private static Uni<Object[]> lockHead(Mutiny.Session s, long practiceId, boolean createIfMissing) {
-        return s.createNativeQuery(LOCK_HEAD, Object[].class).setParameter("p", practiceId).getSingleResultOrNull()
-                .chain(head -> head != null || !createIfMissing
-                        ? Uni.createFrom().item(head)
-                        : s.createNativeQuery(CREATE_HEAD).setParameter("p", practiceId)
-                                .setParameter("h", JournalHash.GENESIS).executeUpdate()
-                                .chain(() -> lockHead(s, practiceId, false)));
-    }
-
-    static final String LOCK_HEAD = "WITH h AS MATERIALIZED (SELECT last_hash FROM journal_head WHERE practice_id = :p FOR UPDATE)"
-            + " SELECT last_hash, nextval('access_journal_id_seq') FROM h";
-    /** A practice's first entry: its head starts at the genesis hash (a concurrent first append may win: fine). */
-    static final String CREATE_HEAD = "INSERT INTO journal_head (practice_id, last_hash, entries) VALUES (:p, :h, 0) ON CONFLICT DO NOTHING";
-    /** The entry and the head's move to it, in one statement. */
-    static final String APPEND = "WITH e AS (INSERT INTO access_journal (id, practice_id, at, account_id, role, action,"
-            + " object_type, object_id, detail, client_ip, prev_hash, hash) VALUES (:id, :p, :at, :account, :role, :action,"
-            + " :type, :object, :detail, :ip, :prev, :h))"
-            + " UPDATE journal_head SET last_id = :id, last_hash = :h, entries = entries + 1 WHERE practice_id = :p";
+    /** The entry waits in journal_pending until the COMMIT, where the database chains it (journal_seal). */
+    static final String PEND = "INSERT INTO journal_pending (practice_id, at, account_id, role, action, object_type,"
+            + " object_id, detail, client_ip) VALUES (:p, :at, :account, :role, :action, :type, :object, :detail, :ip)";
 
     /** The signed-in caller and their address; call it while the request is active (before any async hop). */
     public JournalActor currentActor() {

@@ -55,7 +55,7 @@ public class JournalService {
      * journal, are not held up by a long verification. Only the end is checked under the head's lock: entries
      * appended during the walk are read then, and no append can slip in between reading the last entry and comparing
      * it with the head. The lock is the one an append takes (FOR UPDATE), not a share lock: the verification journals
-     * itself afterwards, and two verifications holding share locks would deadlock upgrading them.
+     * itself, which takes that lock at commit, and two verifications holding share locks would deadlock upgrading them.
      */
     @WithTransaction
     public Uni<JournalVerifyDto> verify(long practiceId) {
@@ -76,12 +76,13 @@ public class JournalService {
         if (chain.broken != null) {
             return Uni.createFrom().voidItem();
         }
-        return JournalEntry.<JournalEntry>find("practiceId = ?1 and id > ?2 order by id", practiceId, chain.lastId)
-                .page(0, verifyPage).list()
-                .call(page -> Panache.getSession().invoke(s -> s.clear())) // checked entries need not stay in the session
+        return Panache.getSession().chain(s -> s.createNativeQuery(PAGE, Object[].class)
+                        .setParameter("p", practiceId).setParameter("after", chain.lastId)
+                        .setParameter("prev", chain.prev).setParameter("n", verifyPage)
+                        .getResultList())
                 .chain(page -> {
-                    for (JournalEntry e : page) {
-                        if (!chain.next(e)) {
+                    for (Object[] row : page) {
+                        if (!chain.next(((Number) row[0]).longValue(), (String) row[1], Boolean.TRUE.equals(row[2]))) {
                             break;
                         }
                     }
@@ -89,22 +90,32 @@ public class JournalService {
                 });
     }
 
+    /**
+     * A page of entries after a given id, each with whether it is intact: it names its predecessor's hash (the
+     * previous page's last hash, or the genesis hash at the chain's start) and its own hash is what the database's
+     * rule computes for it.
+     */
+    static final String PAGE = "SELECT id, hash, prev_hash = lag(hash, 1, COALESCE(CAST(:prev AS TEXT), journal_genesis()))"
+            + " OVER (ORDER BY id) AND hash = journal_entry_hash(id, practice_id, at, account_id, role, action, object_type,"
+            + " object_id, detail, client_ip, prev_hash) FROM access_journal"
+            + " WHERE practice_id = :p AND id > :after ORDER BY id LIMIT :n";
+
     /** The state of a verification between pages: the last good link, how many entries, the first broken one. */
     static final class ChainCheck {
-        String prev = JournalHash.GENESIS;
+        String prev;
         long lastId = 0;
         long checked = 0;
         Long broken;
 
         /** Answers false once the chain is broken at this entry. */
-        boolean next(JournalEntry e) {
+        boolean next(long id, String hash, boolean intact) {
             checked++;
-            lastId = e.id;
-            if (!prev.equals(e.prevHash) || !JournalHash.of(e).equals(e.hash)) {
-                broken = e.id;
+            lastId = id;
+            if (!intact) {
+                broken = id;
                 return false;
             }
-            prev = e.hash;
+            prev = hash;
             return true;
         }
 
@@ -116,10 +127,9 @@ public class JournalService {
                 r.firstBrokenId = broken;
                 return r;
             }
-            String headHash = head == null ? JournalHash.GENESIS : (String) head[0];
             long headCount = head == null ? 0 : ((Number) head[1]).longValue();
             // entries removed from the end leave a consistent chain, but a shorter one than the head recorded
-            r.valid = headHash.equals(prev) && headCount == checked;
+            r.valid = headCount == checked && (checked == 0 || ((String) head[0]).equals(prev));
             if (!r.valid) {
                 r.firstBrokenId = checked == 0 ? null : lastId;
             }

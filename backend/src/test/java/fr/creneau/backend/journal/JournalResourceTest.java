@@ -66,7 +66,7 @@ class JournalResourceTest {
                 .body("role", equalTo(List.of("PRACTICE_ADMIN", "PRACTITIONER", "PATIENT")))
                 .body("accountId[2]", equalTo((int) w.patient.accountId()))
                 .body("hash[0]", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
-                .body("prevHash[2]", equalTo(JournalHash.GENESIS));
+                .body("prevHash[2]", equalTo(JournalHashRuleTest.GENESIS));
         as(w.admin).queryParam("limit", 1).get(journal()).then().statusCode(200)
                 .body("size()", equalTo(1))
                 .body("action[0]", equalTo("JOURNAL_READ")).body("clientIp[0]", equalTo("198.51.100.4"))
@@ -141,6 +141,51 @@ class JournalResourceTest {
         assertThatThrownBy(() -> fx.update("UPDATE access_journal SET detail = 'x' WHERE id = ?", any)).hasMessageContaining("append-only");
         assertThatThrownBy(() -> fx.update("DELETE FROM access_journal WHERE id = ?", any)).hasMessageContaining("append-only");
         as(w.admin).get(journal() + "/verify").then().body("valid", equalTo(true));
+    }
+
+    private static final String PEND = "INSERT INTO journal_pending (practice_id, at, account_id, role, action, object_type)"
+            + " VALUES (?, now(), ?, 'PRACTICE_ADMIN', 'JOURNAL_READ', 'Journal')";
+
+    private long entries() {
+        return fx.queryLong("SELECT count(*) FROM access_journal WHERE practice_id = ?", w.practiceId);
+    }
+
+    @Test
+    void anEntryIsChainedWhenItsTransactionCommitsNotBefore() {
+        someActivity();
+        long before = entries();
+        fx.transaction(true, c -> {
+            Fixtures.update(c, PEND, w.practiceId, w.admin.accountId());
+            assertThat(Fixtures.queryLong(c, "SELECT count(*) FROM access_journal WHERE practice_id = ?", w.practiceId))
+                    .isEqualTo(before);
+        });
+        assertThat(entries()).isEqualTo(before + 1);
+        assertThat(fx.queryLong("SELECT count(*) FROM journal_pending WHERE practice_id = ?", w.practiceId)).isZero();
+        as(w.admin).get(journal() + "/verify").then().body("valid", equalTo(true)).body("checked", equalTo((int) before + 1));
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoEntryAndNoGap() {
+        someActivity();
+        long before = entries();
+        fx.transaction(false, c -> Fixtures.update(c, PEND, w.practiceId, w.admin.accountId()));
+        assertThat(entries()).isEqualTo(before);
+        assertThat(fx.queryLong("SELECT count(*) FROM journal_pending WHERE practice_id = ?", w.practiceId)).isZero();
+        as(w.admin).get(journal() + "/verify").then().body("valid", equalTo(true)).body("checked", equalTo((int) before));
+    }
+
+    @Test
+    void severalEntriesOfOneTransactionChainInTheirOrder() {
+        someActivity();
+        long before = entries();
+        fx.transaction(true, c -> {
+            for (int i = 0; i < 3; i++) {
+                Fixtures.update(c, PEND.replace("'Journal')", "'Journal' || ?)"), w.practiceId, w.admin.accountId(), i);
+            }
+        });
+        assertThat(fx.queryString("SELECT string_agg(object_type, ',' ORDER BY id) FROM (SELECT * FROM access_journal"
+                + " WHERE practice_id = ? ORDER BY id DESC LIMIT 3) x", w.practiceId)).isEqualTo("Journal0,Journal1,Journal2");
+        as(w.admin).get(journal() + "/verify").then().body("valid", equalTo(true)).body("checked", equalTo((int) before + 3));
     }
 
     @Test
@@ -236,6 +281,6 @@ class JournalResourceTest {
         PracticeWorld other = new PracticeWorld(fx);
         other.request(other.patient.patientId(), renewal());
         as(other.admin).get("/api/practices/" + other.practiceId + "/journal").then()
-                .body("size()", equalTo(1)).body("prevHash", hasItem(JournalHash.GENESIS));
+                .body("size()", equalTo(1)).body("prevHash", hasItem(JournalHashRuleTest.GENESIS));
     }
 }

@@ -292,4 +292,42 @@ public class Fixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Work on one connection inside a transaction. */
+    public interface InTransaction {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, then commits it or, when {@code commit} is false, rolls it back. */
+    public void transaction(boolean commit, InTransaction work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+            } finally {
+                if (commit) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, read on the given connection (inside its transaction). */
+    public static long queryLong(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Runs one statement on the given connection (inside its transaction). */
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args)) {
+            return ps.executeUpdate();
+        }
+    }
 }
