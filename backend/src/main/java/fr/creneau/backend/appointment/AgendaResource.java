@@ -11,12 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
 /** A practitioner's day or days, for the staff of their practice. */
 @Path("/api/practitioners/{practitionerId}/agenda")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class AgendaResource {
     @Inject
     AppointmentService service;

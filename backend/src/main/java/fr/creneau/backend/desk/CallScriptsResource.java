@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
 @Path("/api/practices/{practiceId}/call-scripts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class CallScriptsResource {
     @Inject
     CallScripts scripts;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
@@ -25,6 +26,7 @@ import java.util.List;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"PRACTITIONER", "SECRETARY", "PRACTICE_ADMIN"})
+@Cancellable(false)
 public class AbsenceFollowUpResource {
     @Inject
     FalloutService service;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The link in an absence notice: no sign-in, the single-use token is the authority. An unknown, used, expired or
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/absence-links/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Cancellable(false)
 public class AbsenceLinkResource {
     @Inject
     FalloutService service;

@@ -15,12 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
 /** The staff's decisions for the appointments an absence holds, and the patient's answer to the proposals. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class FalloutResource {
     @Inject
     FalloutService service;

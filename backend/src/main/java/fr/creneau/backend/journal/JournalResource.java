@@ -13,12 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.List;
 
 @Path("/api/practices/{practiceId}/journal")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("PRACTICE_ADMIN")
+@Cancellable(false)
 public class JournalResource {
     @Inject
     JournalService service;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Patient check-in; the practice's staff see the arrival live. The rules (own or relative, on the day, state
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/appointments/{id}/check-in")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class CheckInResource {
     @Inject
     AppointmentService appointments;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Set;
 @Path("/api/practices/{practiceId}/requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class PracticeRequestsResource {
     @Inject
     MessagingService service;

@@ -10,11 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The confirm/cancel links of reminders: no sign-in, the token is the authority. */
 @Path("/api/links/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Cancellable(false)
 public class LinkResource {
     @Inject
     LinkService links;

@@ -14,11 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The signed-in patient's notification inbox: their own and their relatives' notifications, newest first. */
 @Path("/api/me/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("PATIENT")
+@Cancellable(false)
 public class NotificationInboxResource {
     @Inject
     CurrentUser user;

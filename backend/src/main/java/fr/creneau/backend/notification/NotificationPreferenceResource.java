@@ -11,12 +11,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The signed-in patient's channel choices (they apply to the relatives they book for too). */
 @Path("/api/me/notification-preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("PATIENT")
+@Cancellable(false)
 public class NotificationPreferenceResource {
     @Inject
     CurrentUser user;
