@@ -3,6 +3,8 @@
 # each with its own patient), several rounds after a warm-up round, with Gatling (atOnceUsers). Checks in the
 # database that each round booked exactly 100 appointments, one per slot; reports p50/p99 (target p99 <= 50 ms).
 # Usage: bench/rush.sh [rounds, default 5]     Output: bench/out/result-rush.md
+# RUSH_SAMPLE_WAITS=1 also samples what the database's sessions wait on during the rounds (pg_stat_activity every
+# 50 ms; the sampling costs CPU, so its latencies are not comparable) into bench/out/rush-waits.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/common.sh
@@ -40,9 +42,23 @@ for line in open(f"{out}/rush.rows"):
 PY
 t=$(db_now)
 LOAD0=$(loadavg)
+if [ "${RUSH_SAMPLE_WAITS:-0}" = 1 ]; then
+  while :; do
+    "${PSQL[@]}" -F' | ' -c "SELECT state, coalesce(wait_event_type, '-'), coalesce(wait_event, '-'),
+      left(regexp_replace(query, '\s+', ' ', 'g'), 50) FROM pg_stat_activity
+      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'" 2>/dev/null || true
+    sleep 0.05
+  done >"$OUT/rush-waits.raw" &
+  SAMPLER=$!
+fi
 ./mvnw -B -q -o -f bench/gatling/pom.xml test-compile gatling:test -Dgatling.simulationClass=bench.RushSimulation \
   -DbaseUrl="http://127.0.0.1:$PORT" -Drounds="$ROUNDS" -Ddir="$OUT" >"$OUT/gatling-rush.log" 2>&1 || true
 LOAD1=$(loadavg)
+if [ -n "${SAMPLER:-}" ]; then
+  kill "$SAMPLER"; wait "$SAMPLER" 2>/dev/null || true
+  { echo "sessions seen per state | wait type | wait | statement, over the rush (samples every 50 ms):"
+    sort "$OUT/rush-waits.raw" | uniq -c | sort -rn | head -15; } >"$OUT/rush-waits.txt"
+fi
 dir=$(ls -td bench/gatling/target/gatling/rushsimulation-* | head -1)
 STATS=$(python3 - "$dir/js/stats.json" <<'PY'
 import json, sys
