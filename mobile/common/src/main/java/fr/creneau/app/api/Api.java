@@ -137,11 +137,11 @@ public final class Api {
         return appointment(c().send("GET", "/api/appointments/" + id, null, true));
     }
 
-    public static ApiResult<AppointmentDto> reschedule(Long id, String start, Long practitionerId) {
+    public static ApiResult<AppointmentDto> reschedule(Long id, String start, Long practitionerId, String idempotencyKey) {
         RescheduleRequest r = new RescheduleRequest();
         r.start = start;
         r.practitionerId = practitionerId;
-        return appointment(c().send("POST", "/api/appointments/" + id + "/reschedule", r.toMap(), true));
+        return appointment(c().send("POST", "/api/appointments/" + id + "/reschedule", r.toMap(), true, idempotencyKey));
     }
 
     public static ApiResult<AppointmentDto> changeStatus(Long id, AppointmentStatus target, String reason) {

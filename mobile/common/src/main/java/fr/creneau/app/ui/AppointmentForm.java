@@ -1,6 +1,7 @@
 package fr.creneau.app.ui;
 
 import com.codename1.components.SpanLabel;
+import com.codename1.ui.Component;
 import com.codename1.ui.Container;
 import com.codename1.ui.Form;
 import com.codename1.ui.TextArea;
@@ -64,7 +65,9 @@ public class AppointmentForm {
         body.removeAll();
         AppointmentDto a = appt;
         body.add(com.codename1.ui.layouts.FlowLayout.encloseIn(Ui.statusBadge(a)));
-        body.add(Ui.line(I18n.dates().dateTime(a.start, a.timezone), "ScreenHeading"));
+        Component when = Ui.line(I18n.dates().dateTime(a.start, a.timezone), "ScreenHeading");
+        when.setName("apptWhen");
+        body.add(when);
         body.add(Ui.line(a.practitionerName, "CardLine"));
         body.add(Ui.line(Ui.tr("confirm.patient", a.patientName == null ? "" : a.patientName), "CardLine"));
         body.add(Ui.line(a.motiveLabel(I18n.language()), "CardLine"));

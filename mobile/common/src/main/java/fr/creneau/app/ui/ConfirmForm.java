@@ -30,7 +30,7 @@ public class ConfirmForm {
     private final Form form;
     private final BookingContext ctx;
     private final SpanLabel msg = Ui.messageArea("confirmMessage");
-    /** One key per booking attempt so that a retry after a timeout does not book twice. */
+    /** One key per booking or move attempt, so that a retry after a timeout does not book or move twice. */
     private final String idempotencyKey = "app-" + System.currentTimeMillis() + "-" + new java.util.Random().nextInt(1000000);
 
     public ConfirmForm(final BookingContext ctx, Form back) {
@@ -97,7 +97,7 @@ public class ConfirmForm {
         Button ok = Ui.primary(ctx.moving != null ? "confirm.submitMove" : "confirm.submit", "confirmButton", e -> {
             if (ctx.moving != null) {
                 ApiResult<AppointmentDto> res = Api.reschedule(ctx.moving.id, ctx.slot.start,
-                        ctx.slot.practitionerId != null ? ctx.slot.practitionerId : ctx.practitioner.id);
+                        ctx.slot.practitionerId != null ? ctx.slot.practitionerId : ctx.practitioner.id, idempotencyKey);
                 done(res);
                 return;
             }

@@ -33,17 +33,8 @@ public class PatientBookAndCancelTest extends CreneauUiTest {
         go(findPrefix("motive-").getName(), "Slots");
         waitUntil(() -> find("slot0") != null, 60000, "a free slot: " + text("slotsMessage"));
         // more than the 24 h cancellation cutoff ahead, so that the patient may cancel online
-        String tz = "Europe/Paris";
-        String minDay = Instants.addDays(Instants.localDate(System.currentTimeMillis(), tz), 2);
-        for (int i = 0; i < 10; i++) {
-            String day = (String) CN.getCurrentForm().getClientProperty("day");
-            if (day != null && day.compareTo(minDay) >= 0 && find("slot0") != null) {
-                break;
-            }
-            clickButtonByName("nextFree");
-            settle();
-            waitUntil(() -> find("slot0") != null || !find("slotsMessage").isHidden(), 30000, "next free day");
-        }
+        String minDay = Instants.addDays(Instants.localDate(System.currentTimeMillis(), "Europe/Paris"), 2);
+        freeDayFrom(minDay);
         screenshot("fr-06-slots");
         go("slot0", "Confirm");
         screenshot("fr-07-confirm");
@@ -57,6 +48,18 @@ public class PatientBookAndCancelTest extends CreneauUiTest {
         waitUntil(() -> find("appt-" + id) != null, 20000, "new appointment listed");
         go("appt-" + id, "Appointment");
         screenshot("fr-09-appointment");
+        // moved to another free slot of the same practitioner and motive (still past the cutoff), then cancelled
+        String bookedStart = text("apptWhen");
+        go("rescheduleButton", "Slots");
+        waitUntil(() -> find("slot0") != null || !find("slotsMessage").isHidden(), 60000, "slots to move to");
+        freeDayFrom(minDay);
+        go("slot0", "Confirm");
+        go("confirmButton", "Booked");
+        assertNotNull(find("status-" + id), "the move keeps the appointment");
+        go("doneButton", "PatientHome");
+        waitUntil(() -> find("appt-" + id) != null, 20000, "moved appointment listed");
+        go("appt-" + id, "Appointment");
+        assertTrue(!bookedStart.equals(text("apptWhen")), "moved from " + bookedStart);
         setField("cancelReason", "Empêchement professionnel");
         clickButtonByName("cancelButton");
         String cancelled = I18n.tr("status.CANCELLED_BY_PATIENT");
@@ -82,5 +85,18 @@ public class PatientBookAndCancelTest extends CreneauUiTest {
         CN.callSeriallyAndWait(() -> I18n.setLanguage("fr"));
         logout();
         return true;
+    }
+
+    /** Goes from the shown day to the first day with a free slot on or after {@code minDay}. */
+    private void freeDayFrom(String minDay) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            String day = (String) CN.getCurrentForm().getClientProperty("day");
+            if (day != null && day.compareTo(minDay) >= 0 && find("slot0") != null) {
+                return;
+            }
+            clickButtonByName("nextFree");
+            settle();
+            waitUntil(() -> find("slot0") != null || !find("slotsMessage").isHidden(), 30000, "next free day");
+        }
     }
 }
