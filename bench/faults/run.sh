@@ -4,6 +4,7 @@
 #     database, and no two live appointments overlap (per practitioner, and per patient), over the whole table.
 #  B. Restart PostgreSQL mid-load: while it is down the API answers 503 problem+json quickly (no hang), and it
 #     answers 200 again by itself within 5 s of the database's return (probed every 100 ms).
+#  Then every access-journal chain is checked in the database: links, hashes, heads, nothing left pending.
 # Usage: bench/faults/run.sh     Report: bench/faults/REPORT.md (committed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -103,6 +104,21 @@ PY
 read -r _ B_MISSING _ B_PR B_PA <<<"$(integrity)"
 B_ACKED=$(wc -l <"$F/acked.txt")
 reset_bookings_since "$T0"
+# Every journal chain after both faults: each entry links to its predecessor and hashes right (the database's own
+# rule, journal_entry_hash), each head matches its chain's last entry and length, and no entry is left pending
+read -r J_ENTRIES J_BROKEN J_CHAINS J_HEADS_OFF J_PENDING <<<"$("${PSQL[@]}" -F' ' -c "
+WITH e AS MATERIALIZED (SELECT practice_id, hash, n, from_end,
+         prev_hash = lag(hash, 1, journal_genesis()) OVER (PARTITION BY practice_id ORDER BY id)
+         AND hash = journal_entry_hash(id, practice_id, at, account_id, role, action, object_type, object_id, detail,
+                                       client_ip, prev_hash) AS intact
+       FROM (SELECT *, count(*) OVER (PARTITION BY practice_id) AS n,
+                    row_number() OVER (PARTITION BY practice_id ORDER BY id DESC) AS from_end FROM access_journal) j)
+SELECT count(*), count(*) FILTER (WHERE NOT intact), count(DISTINCT practice_id),
+       (SELECT count(*) FROM journal_head h WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.practice_id = h.practice_id
+          AND e.from_end = 1 AND e.hash = h.last_hash AND e.n = h.entries)),
+       (SELECT count(*) FROM journal_pending)
+FROM e")"
+passJ=$([ "$J_BROKEN" = 0 ] && [ "$J_HEADS_OFF" = 0 ] && [ "$J_PENDING" = 0 ] && echo PASS || echo FAIL)
 IFS='|' read -r B_DURING B_WORST B_RECOVERY B_AFTER <<<"$B"
 passA=$([ "$A_MISSING" = 0 ] && [ "$A_PR" = 0 ] && [ "$A_PA" = 0 ] && echo PASS || echo FAIL)
 rec=${B_RECOVERY#recovery=}
@@ -130,6 +146,9 @@ print('PASS' if all(k.startswith('503 application/problem+json database_unavaila
   echo "- probe answers while the database was down (sent after the stop completed, answered before PostgreSQL accepted a query again): ${B_DURING#during=}; slowest answer ${B_WORST#worst=} s"
   echo "- recovery: the last non-200 probe answer ended ${rec} s after the database's return (target <= 5 s); 200s after the return: ${B_AFTER#after=}"
   echo "- wrk: $B_WRK; bookings acknowledged with 201: $B_ACKED, missing: **$B_MISSING**; overlaps: practitioner $B_PR, patient $B_PA"
+  echo
+  echo "## The access journal after A and B: **$passJ**"
+  echo "- every chain checked in the database: $J_ENTRIES entries in $J_CHAINS practices; broken links or hashes: **$J_BROKEN**; heads not matching their chain's last entry and length: **$J_HEADS_OFF**; entries left pending: **$J_PENDING**"
   echo
   echo "Raw files (git-ignored): bench/out/faults/ (probe.txt, wrk-*.txt, backend-*.log)."
 } >"$F/report-ab.md"
