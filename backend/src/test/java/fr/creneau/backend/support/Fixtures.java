@@ -126,10 +126,8 @@ public class Fixtures {
     }
 
     public long queryLong(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            return queryLong(c, sql, args);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -166,8 +164,8 @@ public class Fixtures {
     }
 
     public int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            return update(c, sql, args);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -298,18 +296,23 @@ public class Fixtures {
         void run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction, then commits it or, when {@code commit} is false, rolls it back. */
+    /**
+     * Runs {@code work} in one transaction, then commits it or, when {@code commit} is false, rolls it back. Work
+     * that fails (an assertion included) is always rolled back.
+     */
     public void transaction(boolean commit, InTransaction work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 work.run(c);
-            } finally {
-                if (commit) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            }
+            if (commit) {
+                c.commit();
+            } else {
+                c.rollback();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
