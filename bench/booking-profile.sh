@@ -8,11 +8,8 @@ cd "$(dirname "$0")/.."
 source bench/lib/common.sh
 SECONDS_RECORDED=${1:-30}
 WARMUP=${BENCH_WARMUP:-30}
-ensure_jar
-ensure_data
 [ -s "$OUT/bodies.tsv" ] || { echo "run bench/booking.sh once first (it makes the slots)" >&2; exit 1; }
-backend_start "$OUT/profile-backend.log"
-trap 'backend_stop' EXIT
+bench_backend "$OUT/profile-backend.log"
 fresh_tokens
 t=$(db_now)
 WRK_THREADS=2 wrk -t2 -c64 -d"$((WARMUP + SECONDS_RECORDED + 5))s" --timeout 10s -s bench/lib/booking.lua "http://127.0.0.1:$PORT" >"$OUT/profile-wrk.txt" &

@@ -11,10 +11,7 @@ source bench/lib/common.sh
 DURATION=${1:-30}
 WARMUP=${BENCH_WARMUP:-10}
 CLIENTS=64
-ensure_jar
-ensure_data
-BACKEND_JAVA_OPTS=${BACKEND_JAVA_OPTS:--Xmx1g} backend_start "$OUT/booking-backend.log"
-trap 'backend_stop' EXIT
+bench_backend "$OUT/booking-backend.log"
 
 # The slots start 7 days from today: made again only on another day
 if [ "$("${PSQL[@]}" -c "SELECT to_regclass('bench.slot') IS NOT NULL AND (SELECT min(starts_at)::date FROM bench.slot) = current_date + 7")" != t ] \

@@ -9,10 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/common.sh
 ROUNDS=${1:-5}
-ensure_jar
-ensure_data
-backend_start "$OUT/rush-backend.log"
-trap 'backend_stop' EXIT
+bench_backend "$OUT/rush-backend.log"
 fresh_tokens
 # Round r: the first practitioner of the r-th bench practice from the end, the first 100 afternoon slots
 # from 81 days ahead (beyond the slots of bench/booking.sh); clients i and i+100 aim at slot i.

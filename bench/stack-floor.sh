@@ -12,10 +12,7 @@ source bench/lib/common.sh
 DURATION=${1:-30}
 WARMUP=${BENCH_WARMUP:-10}
 CLIENTS=64
-ensure_jar
-ensure_data
-BACKEND_JAVA_OPTS=${BACKEND_JAVA_OPTS:--Xmx1g} backend_start "$OUT/stack-floor-backend.log"
-trap 'backend_stop' EXIT
+bench_backend "$OUT/stack-floor-backend.log"
 fresh_tokens
 "${PSQL[@]}" -c "CREATE SCHEMA IF NOT EXISTS bench" \
   -c "DROP TABLE IF EXISTS bench.secretary" \

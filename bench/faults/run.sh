@@ -11,10 +11,7 @@ cd "$(dirname "$0")/../.."
 source bench/lib/common.sh
 F=$OUT/faults
 mkdir -p "$F"; rm -f "$F"/acked-*.txt
-ensure_jar
-ensure_data
-backend_start "$F/backend-1.log"
-trap 'backend_stop' EXIT
+bench_backend "$F/backend-1.log"
 fresh_tokens
 # Slots beyond those of bench/booking.sh (which takes the first 300,000)
 [ "$("${PSQL[@]}" -c "SELECT to_regclass('bench.slot') IS NOT NULL")" = t ] || "${PSQL[@]}" -f bench/lib/slots.sql 2>/dev/null

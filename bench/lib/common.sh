@@ -86,6 +86,14 @@ wait_ready() {
   done
 }
 backend_stop() { [ -n "${BACKEND_PID:-}" ] && kill "$BACKEND_PID" 2>/dev/null && wait "$BACKEND_PID" 2>/dev/null || true; BACKEND_PID=; }
+# bench_backend LOGFILE: the packaged backend (built if missing) on the bench data (made if missing), stopped when
+# the calling script exits.
+bench_backend() {
+  ensure_jar
+  ensure_data
+  backend_start "$1"
+  trap 'backend_stop' EXIT
+}
 
 # The data set, generated once: 200 practices, 1,000 practitioners, ~1.95 M appointments (generate.sql), and
 # one practice with 200 practitioners for the earliest-slot benchmark. BENCH_SEED_PGDATA may name a data
