@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import static fr.creneau.backend.auth.AuthApi.me;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Only tokens that this server signed, for this app, still valid, get in; every other one is a 401 problem. */
@@ -24,6 +26,9 @@ class AccessTokenTest {
 
     @Inject
     Fixtures fx;
+
+    @Inject
+    JWTParser parser;
 
     @Test
     void aWellFormedTokenIsAccepted() {
@@ -62,6 +67,20 @@ class AccessTokenTest {
         rejected(TestTokens.signedByAnotherKey(secretary));
         rejected("not.a.jwt");
         rejected("garbage");
+    }
+
+    @Test
+    void aTokenInUseDoesNotLetItsForgedVariantsIn() {
+        // the request path's parser remembers verified tokens (VerifiedTokenCache): a forgery of a remembered
+        // token, same signature and raised role, is a different text and is verified, and refused
+        assertThat(parser).isInstanceOf(VerifiedTokenCache.class);
+        long practiceId = fx.practice("Cabinet", "Europe/Paris");
+        Fixtures.Actor secretary = fx.staff(Role.SECRETARY, practiceId, null);
+        me(secretary.token()).statusCode(200);
+        me(secretary.token()).statusCode(200).body("id", equalTo((int) secretary.accountId()));
+        rejected(TestTokens.tampered(secretary, secretary.token()));
+        rejected(secretary.token() + "x");
+        me(secretary.token()).statusCode(200);
     }
 
     @Test
