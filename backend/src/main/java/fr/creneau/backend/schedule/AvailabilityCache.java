@@ -1,6 +1,8 @@
 package fr.creneau.backend.schedule;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.creneau.model.api.SlotDto;
 import jakarta.annotation.PostConstruct;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,11 +39,90 @@ public class AvailabilityCache {
                       ZoneId zone, int minNoticeMinutes, int horizonDays, LocalDate date) {
     }
 
-    /** One computed date: its slots as sent, sorted by start ({@code firstStart} is the first one's, or null). */
-    public record Day(long version, Instant computedAt, Instant validUntil, List<SlotDto> slots, Instant firstStart) {
+    /**
+     * One computed date: its slots as sent, sorted by start ({@code firstStart} is the first one's, or null), and
+     * those slots as JSON, written once on first use: a served day is then copied, not serialised again (writing
+     * four weeks of slots was a third of the backend's CPU per availability request).
+     */
+    public static final class Day {
+        private final long version;
+        private final Instant computedAt;
+        private final Instant validUntil;
+        private final List<SlotDto> slots;
+        private final Instant firstStart;
+        /** The slots' JSON objects separated by commas, without the brackets (empty for no slot); null until used. */
+        private volatile byte[] json;
+
+        public Day(long version, Instant computedAt, Instant validUntil, List<SlotDto> slots, Instant firstStart) {
+            this.version = version;
+            this.computedAt = computedAt;
+            this.validUntil = validUntil;
+            this.slots = slots;
+            this.firstStart = firstStart;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        public Instant computedAt() {
+            return computedAt;
+        }
+
+        public Instant validUntil() {
+            return validUntil;
+        }
+
+        public List<SlotDto> slots() {
+            return slots;
+        }
+
+        public Instant firstStart() {
+            return firstStart;
+        }
+
+        /** The slots as the API writes them (the application's mapper, so the DTOs' one JSON mapping). */
+        byte[] json(ObjectMapper mapper) {
+            byte[] j = json;
+            if (j == null) {
+                try {
+                    byte[] array = mapper.writeValueAsBytes(slots);
+                    j = Arrays.copyOfRange(array, 1, array.length - 1);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("slots could not be written as JSON", e);
+                }
+                json = j; // two requests may both write it: same bytes, either one is kept
+            }
+            return j;
+        }
+
         boolean servable(long currentVersion, Instant now) {
             return version == currentVersion && !now.isBefore(computedAt) && now.isBefore(validUntil);
         }
+    }
+
+    /** Days in order as one JSON array, each day's slots written at most once (see {@link Day#json}). */
+    public static byte[] jsonArray(Day[] days, ObjectMapper mapper) {
+        byte[][] parts = new byte[days.length][];
+        int size = 2;
+        for (int i = 0; i < days.length; i++) {
+            parts[i] = days[i].json(mapper);
+            size += parts[i].length + 1;
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        out[at++] = '[';
+        for (byte[] p : parts) {
+            if (p.length > 0) {
+                if (at > 1) {
+                    out[at++] = ',';
+                }
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+        }
+        out[at++] = ']';
+        return Arrays.copyOf(out, at);
     }
 
     /** About 200 bytes per cached slot: the default keeps the cache near 40 MB. */

@@ -13,10 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Free slots, public: staff of the practice also see the urgency reserve and the motives not bookable online. */
 @Path("/api")
@@ -32,12 +36,18 @@ public class AvailabilityResource {
 
     @GET
     @Path("/practitioners/{id}/availability")
-    public Uni<List<SlotDto>> availability(@PathParam("id") long practitionerId, @QueryParam("motiveId") String motiveId,
-                                           @QueryParam("from") String from, @QueryParam("to") String to) {
+    // The slots go out as JSON written once per cached day, not serialised again on every request
+    @APIResponse(responseCode = "200", description = "Free slots, by start",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SlotDto.class)))
+    public Uni<Response> availability(@PathParam("id") long practitionerId, @QueryParam("motiveId") String motiveId,
+                                      @QueryParam("from") String from, @QueryParam("to") String to) {
         long motive = Params.id("motiveId", motiveId);
         LocalDate first = Params.date("from", from, true);
         LocalDate last = Params.date("to", to, true);
-        return Viewer.resolve(identities).flatMap(v -> schedule.availability(v, practitionerId, motive, first, last));
+        return Viewer.resolve(identities)
+                .flatMap(v -> schedule.availabilityJson(v, practitionerId, motive, first, last))
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package fr.creneau.backend.schedule;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.practice.Motive;
 import fr.creneau.backend.practice.Practice;
@@ -39,6 +40,9 @@ public class ScheduleService {
 
     @Inject
     AvailabilityCache cache;
+
+    @Inject
+    ObjectMapper json;
 
     /**
      * For booking and rescheduling: the slot that starts at {@code start}, or a 422 problem saying why it is not
@@ -85,7 +89,14 @@ public class ScheduleService {
      */
     @WithSession
     public Uni<List<SlotDto>> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from, LocalDate to) {
-        return availability(viewer, practitionerId, motiveId, from, to, true);
+        return availability(viewer, practitionerId, motiveId, from, to, true).map(ScheduleService::concat);
+    }
+
+    /** The same slots as the API's JSON array, each cached day written once (see {@link AvailabilityCache.Day}). */
+    @WithSession
+    public Uni<byte[]> availabilityJson(Viewer viewer, long practitionerId, long motiveId, LocalDate from, LocalDate to) {
+        return availability(viewer, practitionerId, motiveId, from, to, true)
+                .map(days -> AvailabilityCache.jsonArray(days, json));
     }
 
     /**
@@ -97,10 +108,10 @@ public class ScheduleService {
     @WithSession
     public Uni<List<SlotDto>> availabilityInThisTransaction(Viewer viewer, long practitionerId, long motiveId,
                                                             LocalDate from, LocalDate to) {
-        return availability(viewer, practitionerId, motiveId, from, to, false);
+        return availability(viewer, practitionerId, motiveId, from, to, false).map(ScheduleService::concat);
     }
 
-    private Uni<List<SlotDto>> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from,
+    private Uni<AvailabilityCache.Day[]> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from,
                                             LocalDate to, boolean cached) {
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "before_from", "must not be before from");
@@ -130,7 +141,7 @@ public class ScheduleService {
                 }
             }
             if (firstMissing < 0) {
-                return Uni.createFrom().item(concat(days));
+                return Uni.createFrom().item(days);
             }
             LocalDate first = from.plusDays(firstMissing);
             LocalDate last = from.plusDays(lastMissing);
@@ -149,7 +160,7 @@ public class ScheduleService {
                                                 from.plusDays(i), taken, now, cached);
                                     }
                                 }
-                                return concat(days);
+                                return days;
                             }));
         });
     }

@@ -73,6 +73,25 @@ class AvailabilityCacheTest {
     }
 
     @Test
+    void aCachedAnswerIsTheSameJsonAsTheComputedOneAcrossEmptyDays() {
+        // an opening on day + 2 too; day - 1, day + 1 and day + 3 offer nothing
+        fx.oneOffRange(w.drA, w.site, w.day.plusDays(2), "14:00", "15:00", w.online);
+        RequestSpecification window = given().queryParam("motiveId", w.online)
+                .queryParam("from", w.day.minusDays(1).toString()).queryParam("to", w.day.plusDays(3).toString());
+        String computed = window.get("/api/practitioners/" + w.drA + "/availability")
+                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+        String cached = given().queryParam("motiveId", w.online)
+                .queryParam("from", w.day.minusDays(1).toString()).queryParam("to", w.day.plusDays(3).toString())
+                .get("/api/practitioners/" + w.drA + "/availability")
+                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+        assertThat(cached).isEqualTo(computed);
+        List<String> starts = io.restassured.path.json.JsonPath.from(cached).getList("start");
+        assertThat(starts).hasSize(6).startsWith(at("09:00")).doesNotHaveDuplicates();
+        assertThat(io.restassured.path.json.JsonPath.from(cached).getList("practitionerId", Long.class))
+                .containsOnly(w.drA);
+    }
+
+    @Test
     void aBookingTakesItsSlotAtTheNextRead() {
         assertThat(starts()).contains(at("09:30"));
         book("09:30");
