@@ -107,7 +107,9 @@ public class AvailabilityCache {
         int size = 2;
         for (int i = 0; i < days.length; i++) {
             parts[i] = days[i].json(mapper);
-            size += parts[i].length + 1;
+            if (parts[i].length > 0) {
+                size += (size > 2 ? 1 : 0) + parts[i].length;
+            }
         }
         byte[] out = new byte[size];
         int at = 0;
@@ -121,8 +123,8 @@ public class AvailabilityCache {
                 at += p.length;
             }
         }
-        out[at++] = ']';
-        return Arrays.copyOf(out, at);
+        out[at] = ']';
+        return out;
     }
 
     /** About 200 bytes per cached slot: the default keeps the cache near 40 MB. */

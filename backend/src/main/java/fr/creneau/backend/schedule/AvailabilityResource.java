@@ -28,6 +28,9 @@ import java.time.LocalDate;
 @PermitAll
 @Cancellable(false)
 public class AvailabilityResource {
+    /** What the other JSON answers say (the bytes are UTF-8, as Jackson writes them). */
+    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     @Inject
     ScheduleService schedule;
 
@@ -47,7 +50,7 @@ public class AvailabilityResource {
         LocalDate last = Params.date("to", to, true);
         return Viewer.resolve(identities)
                 .flatMap(v -> schedule.availabilityJson(v, practitionerId, motive, first, last))
-                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+                .map(json -> Response.ok(json, JSON_UTF8).build());
     }
 
     @GET

@@ -79,7 +79,7 @@ class AvailabilityCacheTest {
         RequestSpecification window = given().queryParam("motiveId", w.online)
                 .queryParam("from", w.day.minusDays(1).toString()).queryParam("to", w.day.plusDays(3).toString());
         String computed = window.get("/api/practitioners/" + w.drA + "/availability")
-                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+                .then().statusCode(200).contentType("application/json;charset=UTF-8").extract().asString();
         String cached = given().queryParam("motiveId", w.online)
                 .queryParam("from", w.day.minusDays(1).toString()).queryParam("to", w.day.plusDays(3).toString())
                 .get("/api/practitioners/" + w.drA + "/availability")
