@@ -13,6 +13,7 @@ echo "$(date -u +%T) starting with load average $(cut -d' ' -f1-3 /proc/loadavg)
 bench/booking.sh 30
 # what the stack gets of pgbench for the simplest write: the bound on the booking ratio
 bench/stack-floor.sh 30
+bench/request-cost.sh 10 16
 bench/rush.sh 5
 if [ -n "${BENCH_BEFORE_JAR:-}" ]; then
   # the earliest slot at 2/s: the old build takes seconds per answer, and a higher fixed rate only piles them up
