@@ -11,8 +11,7 @@ EARLIEST_RATE=${2:-20}
 RATE=${BENCH_RATE:-500}
 WARMUP=${BENCH_WARMUP:-15}
 bench_backend "$OUT/availability-backend.log"
-read -r PR MOTIVE <<<"$("${PSQL[@]}" -F' ' -c "SELECT p.id, m.id FROM practitioner p JOIN motive m ON m.practice_id = p.practice_id
-  AND m.duration_minutes = 15 WHERE p.last_name LIKE 'Bench%' ORDER BY p.id LIMIT 1")"
+read -r PR MOTIVE <<<"$(availability_subject)"
 read -r PRACTICE CMOTIVE <<<"$("${PSQL[@]}" -F' ' -c "SELECT p.id, m.id FROM practice p JOIN motive m ON m.practice_id = p.id WHERE p.name = 'Bench Centre 200'")"
 FROM=$(date -d '+1 day' +%F); TO=$(date -d '+28 day' +%F)
 APATH="/api/practitioners/$PR/availability?motiveId=$MOTIVE&from=$FROM&to=$TO"

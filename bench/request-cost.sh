@@ -16,8 +16,7 @@ need wrk wrk
 bench_backend "$OUT/request-cost-backend.log"
 fresh_tokens
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$(head -1 "$OUT/tokens.tsv" | cut -f2)" >"$OUT/request-cost-me.lua"
-read -r PR MOTIVE <<<"$("${PSQL[@]}" -F' ' -c "SELECT p.id, m.id FROM practitioner p JOIN motive m ON m.practice_id = p.practice_id
-  AND m.duration_minutes = 15 WHERE p.last_name LIKE 'Bench%' ORDER BY p.id LIMIT 1")"
+read -r PR MOTIVE <<<"$(availability_subject)"
 APATH="/api/practitioners/$PR/availability?motiveId=$MOTIVE&from=$(date -d '+1 day' +%F)&to=$(date -d '+28 day' +%F)"
 # cost NAME PATH [LUA]: prints "NAME: N requests (R/s, non-2xx K), backend CPU B ms, PostgreSQL CPU P ms per request"
 cost() {

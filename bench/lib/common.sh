@@ -143,6 +143,11 @@ reset_bookings_since() {
   "${PSQL[@]}" -c "DELETE FROM appointment WHERE created_at >= '$1'" -c "DELETE FROM idempotency_key WHERE created_at >= '$1'" >/dev/null
 }
 # the database's clock: phases are delimited by it, since rows carry its timestamps
+# The practitioner and 15-minute motive whose four weeks of availability the benchmarks read: "PRACTITIONER MOTIVE"
+availability_subject() {
+  "${PSQL[@]}" -F' ' -c "SELECT p.id, m.id FROM practitioner p JOIN motive m ON m.practice_id = p.practice_id
+    AND m.duration_minutes = 15 WHERE p.last_name LIKE 'Bench%' ORDER BY p.id LIMIT 1"
+}
 db_now() { "${PSQL[@]}" -c "SELECT now()"; }
 has_outbox() { "${PSQL[@]}" -c "SELECT to_regclass('notification_outbox') IS NOT NULL" | grep -q t; }
 
