@@ -1,8 +1,8 @@
 package fr.creneau.backend.schedule;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.creneau.model.api.SlotDto;
 import jakarta.annotation.PostConstruct;
@@ -127,7 +127,7 @@ public class AvailabilityCache {
         return out;
     }
 
-    /** About 200 bytes per cached slot: the default keeps the cache near 40 MB. */
+    /** About 200 bytes per cached slot, and 130 more for its JSON once served: the default keeps the cache near 65 MB. */
     @ConfigProperty(name = "creneau.availability-cache.max-slots", defaultValue = "200000")
     long maxSlots;
 
