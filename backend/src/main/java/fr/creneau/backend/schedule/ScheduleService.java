@@ -85,14 +85,9 @@ public class ScheduleService {
     /**
      * The slots a practitioner offers for a motive on local dates from..to; staff of the practice see more.
      * Served from {@link AvailabilityCache} day by day where the cached day is still the truth (same agenda
-     * version, settings and time rules); only the other days are computed, in one pass, and cached.
+     * version, settings and time rules); only the other days are computed, in one pass, and cached. Answered as
+     * the API's JSON array, each cached day's slots written once (see {@link AvailabilityCache.Day}).
      */
-    @WithSession
-    public Uni<List<SlotDto>> availability(Viewer viewer, long practitionerId, long motiveId, LocalDate from, LocalDate to) {
-        return availability(viewer, practitionerId, motiveId, from, to, true).map(ScheduleService::concat);
-    }
-
-    /** The same slots as the API's JSON array, each cached day written once (see {@link AvailabilityCache.Day}). */
     @WithSession
     public Uni<byte[]> availabilityJson(Viewer viewer, long practitionerId, long motiveId, LocalDate from, LocalDate to) {
         return availability(viewer, practitionerId, motiveId, from, to, true)
