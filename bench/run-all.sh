@@ -29,5 +29,7 @@ bench/startup.sh 5
 bench/faults/run.sh
 # Notification dispatch (issue #4) and its faults (issue #6): own ports, own small database for the first two
 bench/notification/dispatch.sh 100000
+# the push path alone (no database, no dispatcher): the bound on the dispatch rate
+bench/notification/sdk-floor.sh 100000
 bench/faults/dispatch-kill.sh 50000 10
 bench/faults/slow-providers.sh 30

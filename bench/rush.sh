@@ -2,6 +2,8 @@
 # Rush: 200 clients at the same instant fighting for 100 free slots of one practitioner (two clients per slot,
 # each with its own patient), several rounds after a warm-up round, with Gatling (atOnceUsers). Checks in the
 # database that each round booked exactly 100 appointments, one per slot; reports p50/p99 (target p99 <= 50 ms).
+# In the same run, its floor: as many rounds of the same 200 clients each sending GET /api/me at once (the cheapest
+# authenticated request: token check and one primary-key read), whose p99 bounds what any booking could reach here.
 # Usage: bench/rush.sh [rounds, default 5]     Output: bench/out/result-rush.md
 # RUSH_SAMPLE_WAITS=1 also samples what the database's sessions wait on during the rounds (pg_stat_activity every
 # 50 ms; the sampling costs CPU, so its latencies are not comparable) into bench/out/rush-waits.txt.
@@ -49,7 +51,7 @@ if [ "${RUSH_SAMPLE_WAITS:-0}" = 1 ]; then
   SAMPLER=$!
 fi
 ./mvnw -B -q -o -f bench/gatling/pom.xml test-compile gatling:test -Dgatling.simulationClass=bench.RushSimulation \
-  -DbaseUrl="http://127.0.0.1:$PORT" -Drounds="$ROUNDS" -Ddir="$OUT" >"$OUT/gatling-rush.log" 2>&1 || true
+  -DbaseUrl="http://127.0.0.1:$PORT" -Drounds="$ROUNDS" -Ddir="$OUT" -DfloorPath=/api/me >"$OUT/gatling-rush.log" 2>&1 || true
 LOAD1=$(loadavg)
 if [ -n "${SAMPLER:-}" ]; then
   kill "$SAMPLER"; wait "$SAMPLER" 2>/dev/null || true
@@ -57,15 +59,18 @@ if [ -n "${SAMPLER:-}" ]; then
     sort "$OUT/rush-waits.raw" | uniq -c | sort -rn | head -15; } >"$OUT/rush-waits.txt"
 fi
 dir=$(ls -td bench/gatling/target/gatling/rushsimulation-* | head -1)
-STATS=$(python3 - "$dir/js/stats.json" <<'PY'
+stats() {
+  python3 - "$dir/js/stats.json" "$1" <<'PY'
 import json, sys
 for c in json.load(open(sys.argv[1]))["contents"].values():
     s = c["stats"]
-    if s["name"] == "rush":
+    if s["name"] == sys.argv[2]:
         print(f'requests={s["numberOfRequests"]["total"]} failed={s["numberOfRequests"]["ko"]} p50={s["percentiles1"]["total"]}ms '
               f'p99={s["percentiles4"]["total"]}ms max={s["maxResponseTime"]["total"]}ms')
 PY
-)
+}
+STATS=$(stats rush)
+FLOOR=$(stats floor)
 # Per round: live appointments booked by the run on the round's practitioner, and whether any two overlap
 CHECK=$("${PSQL[@]}" -F' ' -c "
 SELECT string_agg(practitioner_id || ':' || n, ' ' ORDER BY practitioner_id), bool_and(n = 100), sum(n)
@@ -82,5 +87,6 @@ reset_bookings_since "$t"
   echo "- command: \`bench/rush.sh $ROUNDS\`: 1 warm-up round + $ROUNDS rounds of 200 clients at once (Gatling atOnceUsers) for 100 slots"
   echo "- latency over the measured rounds: $STATS; load average 1 min before/after: $LOAD0 / $LOAD1"
   echo "- database: bookings per practitioner (round) [practitioner:count ...], all exactly 100, total: $CHECK; overlapping live pairs: $OVERLAPS"
+  echo "- floor, same clients and rounds, GET /api/me 200 at once: $FLOOR"
   echo "- target p99 <= 50 ms"
 } | tee "$OUT/result-rush.md"

@@ -31,10 +31,22 @@ public class RushSimulation extends Simulation {
                 .injectOpen(atOnceUsers(Integer.getInteger("clients", 200)));
     }
 
+    private PopulationBuilder floorRound(int n, String path) {
+        return scenario("floor-" + n).feed(csv(dir + "/rush-" + n + ".csv").queue())
+                .exec(http("floor").get(path).header("Authorization", "Bearer #{token}").check(status().is(200)))
+                .injectOpen(atOnceUsers(Integer.getInteger("clients", 200)));
+    }
+
     {
-        PopulationBuilder chain = round(rounds);
-        for (int n = rounds - 1; n >= 0; n--) {
-            chain = round(n).andThen(chain);
+        String floorPath = System.getProperty("floorPath", "");
+        PopulationBuilder chain = null;
+        if (!floorPath.isEmpty()) {
+            for (int n = rounds; n >= 1; n--) {
+                chain = chain == null ? floorRound(n, floorPath) : floorRound(n, floorPath).andThen(chain);
+            }
+        }
+        for (int n = rounds; n >= 0; n--) {
+            chain = chain == null ? round(n) : round(n).andThen(chain);
         }
         setUp(chain).protocols(protocol);
     }
