@@ -1,6 +1,6 @@
 package fr.creneau.backend.desk;
 
-import fr.creneau.backend.platform.ProblemException;
+import fr.creneau.backend.platform.Params;
 import fr.creneau.model.api.CallDto;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,8 +18,6 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -49,17 +47,9 @@ public class DeskResource {
         // call times are stored to the microsecond: the default window ends just after now, so that it holds a
         // call started this very microsecond (under a test's fixed clock, the one just opened)
         Instant end = to == null ? clock.instant().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS)
-                : instant("to", to);
-        Instant start = from == null ? end.minus(1, ChronoUnit.DAYS) : instant("from", from);
+                : Params.instant("to", to);
+        Instant start = from == null ? end.minus(1, ChronoUnit.DAYS) : Params.instant("from", from);
         return desk.list(practiceId, start, end);
     }
 
-    private static Instant instant(String field, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "invalid_datetime",
-                    "must be a date and time with offset such as 2026-03-29T09:00:00Z");
-        }
-    }
 }

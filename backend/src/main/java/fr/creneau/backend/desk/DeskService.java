@@ -22,6 +22,7 @@ import fr.creneau.model.api.CallOutcomeRequest;
 import fr.creneau.model.api.CallTriageRequest;
 import fr.creneau.model.rules.Channel;
 import fr.creneau.model.rules.Role;
+import fr.creneau.model.triage.CallOutcome;
 import fr.creneau.model.triage.Priority;
 import fr.creneau.model.triage.TriageAnswers;
 import fr.creneau.model.triage.TriageResult;
@@ -98,12 +99,19 @@ public class DeskService {
     @WithTransaction
     public Uni<CallDto> get(long id) {
         JournalActor actor = journal.currentActor();
-        return load(id).chain(c -> visible(c).chain(v -> {
-            Uni<Void> read = v && c.answers != null
-                    ? journal.record(actor, c.practiceId, Journal.CALL_READ, Journal.CALL, c.id, null)
-                    : Uni.createFrom().voidItem();
-            return read.chain(() -> toDto(c, v));
-        }));
+        return load(id).chain(c -> visible(c).chain(v -> reveal(actor, c, v)));
+    }
+
+    /**
+     * The call as this reader may see it: its clinical part (triage answers, the closing note that a memo carries)
+     * only for who took the call and those with clinical access, and each such read journaled, whichever request
+     * answers with it.
+     */
+    private Uni<CallDto> reveal(JournalActor actor, PhoneCall c, boolean clinicalVisible) {
+        Uni<Void> read = clinicalVisible && (c.answers != null || c.note != null)
+                ? journal.record(actor, c.practiceId, Journal.CALL_READ, Journal.CALL, c.id, null)
+                : Uni.createFrom().voidItem();
+        return read.chain(() -> toDto(c, clinicalVisible));
     }
 
     /**
@@ -113,6 +121,7 @@ public class DeskService {
     @WithTransaction
     public Uni<CallDto> identity(long id, CallIdentityRequest in) {
         ProblemException.check(in.validate());
+        JournalActor actor = journal.currentActor();
         return loadOpen(id).chain(c -> patients.isKnownTo(c.practiceId, in.patientId).chain(known -> {
             if (!known) {
                 throw ProblemException.notFound("Patient");
@@ -125,7 +134,7 @@ public class DeskService {
             String said = PhoneNumbers.toE164(in.phone);
             c.phoneMatches = said != null && said.equals(PhoneNumbers.toE164(p.phone));
             c.identityChecked = c.nameMatches && c.birthDateMatches && c.phoneMatches;
-            return toDto(c, true);
+            return visible(c).chain(v -> reveal(actor, c, v));
         }));
     }
 
@@ -166,7 +175,12 @@ public class DeskService {
     public Uni<CallDto> outcome(long id, CallOutcomeRequest in) {
         ProblemException.check(in.validate());
         JournalActor actor = journal.currentActor();
-        return loadOpen(id).chain(c -> {
+        return loadOpen(id).chain(c -> visible(c).chain(v -> {
+            if (in.outcome == CallOutcome.MEMO && !v) {
+                // The memo carries the triage answers to the doctor under its author's name: only someone who may
+                // read them can send them on
+                throw ProblemException.forbidden("Only the secretary who took the call, or one with clinical access, can leave its memo");
+            }
             Uni<Void> effect = switch (in.outcome) {
                 case BOOKED -> Appointment.<Appointment>findById(in.appointmentId).map(a -> {
                     if (a == null || !a.practiceId.equals(c.practiceId)) {
@@ -185,9 +199,9 @@ public class DeskService {
                 c.outcome = in.outcome;
                 c.note = blankToNull(in.note);
                 c.endedAt = now();
-                return toDto(c, true);
+                return reveal(actor, c, v);
             });
-        });
+        }));
     }
 
     /**
@@ -196,8 +210,11 @@ public class DeskService {
      * indicators would count sign-ups that never happened on the phone.
      */
     private Uni<Void> waitlisted(PhoneCall c, Long entryId) {
-        if (c.patientId == null) {
-            throw ProblemException.unprocessable("identity_required", "Identify the patient before putting them on the waitlist");
+        // A place on the waitlist is offered later by push or SMS to the record's phone: the caller must have been
+        // checked against that record (name, birth date and phone all matching), not only picked from a list
+        if (c.patientId == null || !Boolean.TRUE.equals(c.identityChecked)) {
+            throw ProblemException.unprocessable("identity_required",
+                    "Check the caller's identity (name, birth date and phone) before putting them on the waitlist");
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT e.practice_id, e.patient_id, e.status,"
                                 + " e.created_at >= :started, EXISTS (SELECT 1 FROM phone_call pc WHERE pc.waitlist_entry_id = e.id)"
@@ -353,7 +370,8 @@ public class DeskService {
         d.waitlistEntryId = c.waitlistEntryId;
         d.requestId = c.requestId;
         d.practitionerId = c.practitionerId;
-        d.note = c.note;
+        // The closing note is where a memo's text comes from: clinical like the answers
+        d.note = withClinical ? c.note : null;
         return d;
     }
 

@@ -1,6 +1,7 @@
 package fr.creneau.backend.desk;
 
 import fr.creneau.backend.platform.CurrentUser;
+import fr.creneau.backend.platform.Params;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.practice.Practice;
 import fr.creneau.model.api.IndicatorsDto;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** A practice's indicators over a span of its own days. */
@@ -27,8 +27,8 @@ public class Indicators {
     @WithSession
     public Uni<IndicatorsDto> compute(long practiceId, String fromText, String toText) {
         user.requireStaffOf(practiceId, "Practice");
-        LocalDate from = date("from", fromText);
-        LocalDate to = date("to", toText);
+        LocalDate from = Params.date("from", fromText, true);
+        LocalDate to = Params.date("to", toText, true);
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "before_from", "must not be before from");
         }
@@ -69,17 +69,6 @@ public class Indicators {
                         return d;
                     }));
         });
-    }
-
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            throw ProblemException.invalid(field, "required", "is required");
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "invalid_date", "must be a date such as 2026-03-29");
-        }
     }
 
     private static double round(double v, int decimals) {

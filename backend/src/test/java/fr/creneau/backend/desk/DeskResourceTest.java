@@ -98,6 +98,46 @@ class DeskResourceTest {
                 .then().statusCode(409).body("code", equalTo("call_ended"));
     }
 
+    /**
+     * A colleague without clinical access gets the call's clinical part (triage answers, the closing note a memo
+     * carries) from no request: not by reading it, not in the answer to an identity check or an outcome; and cannot
+     * forward the answers as a memo under their own name. Every answer that does carry it is journaled.
+     */
+    @Test
+    void aCallsClinicalPartReachesNoColleagueWithoutClinicalAccessWhateverTheRequest() {
+        long call = open(w.secretary);
+        identify(call);
+        as(w.secretary).body(Map.of("reason", "Renouvellement", "motiveId", w.motiveId, "answers", renewal()))
+                .post("/api/calls/" + call + "/triage").then().statusCode(200);
+        Actor colleague = fx.staff(fr.creneau.model.rules.Role.SECRETARY, w.practiceId, null);
+        long readsBefore = fx.queryLong("SELECT count(*) FROM access_journal WHERE action = 'CALL_READ' AND object_id = ?", call);
+        as(colleague).body(Map.of("patientId", caller, "lastName", lastName(), "birthDate", "1950-02-03", "phone", "06 98 76 54 32"))
+                .post("/api/calls/" + call + "/identity").then().statusCode(200)
+                .body("identityChecked", equalTo(true)).body("answers", nullValue()).body("triageReasons", nullValue());
+        as(colleague).body(Map.of("outcome", "MEMO", "practitionerId", w.practitionerId, "note", "Rappeler après 17 h"))
+                .post("/api/calls/" + call + "/outcome").then().statusCode(403);
+        assertThat(fx.queryString("SELECT outcome FROM phone_call WHERE id = ?", call)).isNull();
+        assertThat(fx.queryLong("SELECT count(*) FROM access_journal WHERE action = 'CALL_READ' AND object_id = ?", call))
+                .isEqualTo(readsBefore);
+        // the one who took the call closes it; the note is clinical from then on
+        as(w.secretary).body(Map.of("outcome", "MEMO", "practitionerId", w.practitionerId, "note", "Rappeler après 17 h"))
+                .post("/api/calls/" + call + "/outcome").then().statusCode(200)
+                .body("note", equalTo("Rappeler après 17 h")).body("answers.medication", notNullValue());
+        as(colleague).get("/api/calls/" + call).then().statusCode(200).body("note", nullValue()).body("answers", nullValue());
+        as(colleague).get("/api/practices/" + w.practiceId + "/calls").then().statusCode(200)
+                .body("find { it.id == " + call + " }.note", nullValue());
+        as(w.secretary).get("/api/practices/" + w.practiceId + "/calls").then().statusCode(200)
+                .body("find { it.id == " + call + " }.note", nullValue());
+        as(w.practitioner).get("/api/calls/" + call).then().statusCode(200).body("note", equalTo("Rappeler après 17 h"));
+        // the outcome's answer and the practitioner's read, each by its reader
+        assertThat(fx.queryLong("SELECT count(*) FROM access_journal WHERE action = 'CALL_READ' AND object_id = ? AND account_id = ?",
+                call, w.secretary.accountId())).isGreaterThan(0);
+        assertThat(fx.queryLong("SELECT count(*) FROM access_journal WHERE action = 'CALL_READ' AND object_id = ? AND account_id = ?",
+                call, w.practitioner.accountId())).isEqualTo(1);
+        assertThat(fx.queryLong("SELECT count(*) FROM access_journal WHERE action = 'CALL_READ' AND object_id = ? AND account_id = ?",
+                call, colleague.accountId())).isZero();
+    }
+
     @Test
     void aMismatchedIdentityIsRecordedAsNotChecked() {
         long call = open(w.secretary);
@@ -171,6 +211,10 @@ class DeskResourceTest {
         long before = joinWaitlist(w.secretary, w.practiceId, caller, w.motiveId);
         long call = open(w.secretary);
         long entry = joinWaitlist(w.secretary, w.practiceId, caller, w.motiveId);
+        waitlisted(call, entry).statusCode(422).body("code", equalTo("identity_required"));
+        // picked but not matching the record (another phone): still not checked
+        as(w.secretary).body(Map.of("patientId", caller, "lastName", lastName(), "birthDate", "1950-02-03", "phone", "06 11 11 11 11"))
+                .post("/api/calls/" + call + "/identity").then().statusCode(200).body("identityChecked", equalTo(false));
         waitlisted(call, entry).statusCode(422).body("code", equalTo("identity_required"));
         identify(call);
         as(w.secretary).body(Map.of("outcome", "WAITLISTED")).post("/api/calls/" + call + "/outcome")
@@ -352,5 +396,7 @@ class DeskResourceTest {
         as(w.admin).queryParam("to", day.toString()).get(url).then().statusCode(400).body("errors[0].field", equalTo("from"));
         as(w.admin).queryParam("from", day.toString()).queryParam("to", day.minusDays(1).toString()).get(url).then().statusCode(400)
                 .body("errors[0].field", equalTo("to"));
+        as(w.admin).queryParam("from", "+999999999-12-31").queryParam("to", "+999999999-12-31").get(url).then().statusCode(400)
+                .body("errors[0].field", equalTo("from")).body("errors[0].code", equalTo("invalid_date"));
     }
 }
