@@ -6,6 +6,7 @@ import fr.creneau.backend.live.LiveEvents;
 import fr.creneau.backend.notification.AppointmentNotifications;
 import fr.creneau.backend.patient.Patient;
 import fr.creneau.backend.patient.PatientRepository;
+import fr.creneau.backend.platform.Params;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.backend.platform.ProblemMappers;
 import fr.creneau.backend.practice.Motive;
@@ -89,7 +90,7 @@ public class AppointmentService {
     public Uni<Response> book(Caller caller, BookingRequest request, String idempotencyKey) {
         requireBody(request);
         ProblemException.check(request.validate());
-        Instant start = instant("start", request.start);
+        Instant start = Params.instant("start", request.start);
         Channel channel = channel(caller, request.channel);
         JournalActor actor = actor(caller);
         // set only when this request did the work (not on a replay), read after the transaction committed
@@ -234,8 +235,8 @@ public class AppointmentService {
 
     /** A practitioner's appointments over whole local days of the practice, {@code to} included. */
     public Uni<List<AppointmentDto>> agenda(Caller caller, long practitionerId, String from, String to) {
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
+        LocalDate fromDate = Params.date("from", from, false);
+        LocalDate toDate = Params.date("to", to, false);
         return Panache.withSession(() -> Practitioner.<Practitioner>findById(practitionerId).chain(practitioner -> {
             if (practitioner == null || !caller.isStaffOf(practitioner.practiceId)) {
                 throw ProblemException.notFound("Practitioner");
@@ -261,7 +262,7 @@ public class AppointmentService {
     public Uni<Response> reschedule(Caller caller, long id, RescheduleRequest request, String idempotencyKey) {
         requireBody(request);
         ProblemException.check(request.validate());
-        Instant start = instant("start", request.start);
+        Instant start = Params.instant("start", request.start);
         JournalActor actor = actor(caller);
         AtomicReference<AppointmentDto> done = new AtomicReference<>();
         return idempotency.run(caller.accountId(), idempotencyKey, "POST /api/appointments/" + id + "/reschedule",
@@ -527,22 +528,5 @@ public class AppointmentService {
         }
     }
 
-    static Instant instant(String field, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "invalid_datetime", "must be a date and time with offset");
-        }
-    }
 
-    static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "invalid_date", "must be a date such as 2026-03-29");
-        }
-    }
 }

@@ -62,11 +62,11 @@ public final class Params {
     }
 
     public static Instant instant(String field, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
+        // The wire format first (years 1900-2999): java.time alone accepts years no calendar arithmetic survives
+        if (!TimeText.isInstant(text)) {
             throw ProblemException.invalid(field, "invalid_datetime",
                     "must be a date and time with offset such as 2026-03-29T09:00:00Z");
         }
+        return OffsetDateTime.parse(text).toInstant();
     }
 }

@@ -134,5 +134,8 @@ class AppointmentReadTest {
                 .body("errors[0].code", equalTo("range_too_long"));
         as(w.secretary).queryParam("from", "2030-01-01").queryParam("to", "2030-01-31").get(path)
                 .then().statusCode(200);
+        // a year java.time reads but cannot add a month to
+        as(w.secretary).queryParam("from", "+999999999-12-31").get(path).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("from")).body("errors[0].code", equalTo("invalid_date"));
     }
 }
