@@ -1,8 +1,11 @@
 package fr.creneau.backend.patient;
 
+import fr.creneau.backend.auth.PersonChecks;
 import fr.creneau.backend.platform.CurrentUser;
+import fr.creneau.backend.platform.Params;
 import fr.creneau.backend.platform.ProblemException;
 import fr.creneau.model.api.PatientDto;
+import fr.creneau.model.rules.FieldError;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The patients a practice's secretariat finds and registers. A practice sees only the patients it knows. */
@@ -24,14 +26,7 @@ public class PatientService {
 
     public Uni<List<PatientDto>> search(CurrentUser user, long practiceId, String q, String birthDate, String phone) {
         user.requireStaffOf(practiceId, "Practice");
-        LocalDate birth = null;
-        if (birthDate != null && !birthDate.isBlank()) {
-            try {
-                birth = LocalDate.parse(birthDate);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("birthDate", "invalid_date", "must be a date such as 1985-04-12");
-            }
-        }
+        LocalDate birth = Params.date("birthDate", birthDate, false);
         String e164 = null;
         if (phone != null && !phone.isBlank()) {
             e164 = PhoneNumbers.toE164(phone);
@@ -58,11 +53,13 @@ public class PatientService {
         if (dto == null) {
             throw ProblemException.invalid("body", "required", "a JSON body is required");
         }
-        ProblemException.check(dto.validate(false));
+        List<FieldError> errors = dto.validate(false);
+        // The same checks as a patient's own registration: a birth date in the future would make the triage grid
+        // take an adult for a newborn
+        PersonChecks.phone(errors, "phone", dto.phone);
+        PersonChecks.birthDate(errors, "birthDate", dto.birthDate);
+        ProblemException.check(errors);
         String phone = PhoneNumbers.toE164(dto.phone);
-        if (phone == null) {
-            throw ProblemException.invalid("phone", "invalid_phone", "is not a valid phone number");
-        }
         LocalDate birth = LocalDate.parse(dto.birthDate);
         String lastName = dto.lastName.trim();
         String firstName = dto.firstName.trim();

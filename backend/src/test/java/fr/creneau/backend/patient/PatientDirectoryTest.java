@@ -178,6 +178,10 @@ class PatientDirectoryTest {
         as(w.secretary).body("{\"lastName\": 3}").post(path).then().statusCode(400)
                 .body("errors[0].field", equalTo("lastName"));
         as(w.secretary).body("{").post(path).then().statusCode(400).contentType(PROBLEM);
+        // the same birth date rule as a patient's own registration: 2062 typed for 1962 would make the triage grid
+        // see a newborn
+        as(w.secretary).body(person("Petit", "Marc", "2062-05-01", "+33622223333")).post(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("birthDate")).body("errors[0].code", equalTo("future_date"));
     }
 
     @Test
