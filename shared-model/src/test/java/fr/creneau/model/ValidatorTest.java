@@ -90,4 +90,20 @@ class ValidatorTest {
         assertThat(r.validate()).extracting(e -> e.field + ":" + e.code).contains(
                 "end:end_before_start", "dayOfWeek:out_of_range", "motiveIds:required");
     }
+
+    @Test
+    void anOpeningRangeNamesAtMostAHundredMotives() {
+        OpeningRangeDto r = new OpeningRangeDto();
+        r.siteId = 1L;
+        r.dayOfWeek = 1;
+        r.start = "08:00";
+        r.end = "12:00";
+        r.motiveIds = new java.util.ArrayList<Long>();
+        for (long id = 1; id <= OpeningRangeDto.MOTIVES_MAX; id++) {
+            r.motiveIds.add(id);
+        }
+        assertThat(r.validate()).isEmpty();
+        r.motiveIds.add(OpeningRangeDto.MOTIVES_MAX + 1L);
+        assertThat(r.validate()).extracting(e -> e.field + ":" + e.code).containsExactly("motiveIds:too_many");
+    }
 }

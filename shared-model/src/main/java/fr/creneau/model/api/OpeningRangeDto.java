@@ -30,6 +30,9 @@ public class OpeningRangeDto implements JsonMappable {
     public String start;
     public String end;
     public List<Long> motiveIds;
+
+    /** Far above any practice's catalogue; the ids are checked in one query, whose parameters are bounded. */
+    public static final int MOTIVES_MAX = 100;
     public boolean urgencyReserve;
     public Integer releaseMinutesBefore;
 
@@ -51,6 +54,8 @@ public class OpeningRangeDto implements JsonMappable {
         }
         if (motiveIds == null || motiveIds.isEmpty()) {
             v.error("motiveIds", "required", "must name at least one motive");
+        } else if (motiveIds.size() > MOTIVES_MAX) {
+            v.error("motiveIds", "too_many", "must name at most " + MOTIVES_MAX + " motives");
         }
         v.range("releaseMinutesBefore", releaseMinutesBefore, 0, 7 * 24 * 60);
         return v.errors();
