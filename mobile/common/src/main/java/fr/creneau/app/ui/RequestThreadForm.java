@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * One request with its clinical content (for the patient and clinicians; a secretary without the grant sees only
- * type and priority) and its thread of replies, with a reply box while the request is open.
+ * type and priority) and its thread of replies, with a reply box while the request is open, and for the practice's
+ * staff a button that closes it (done: it leaves the open requests).
  */
 public class RequestThreadForm {
     private final Form form;
@@ -29,6 +30,7 @@ public class RequestThreadForm {
     private final Container thread = new Container(BoxLayout.y());
     private final Container replyBox = new Container(BoxLayout.y());
     private final TextArea body = new TextArea(4, 20);
+    private final Container closeBox = new Container(BoxLayout.y());
     private String tz = "Europe/Paris";
 
     public RequestThreadForm(Long id, Form back) {
@@ -43,6 +45,8 @@ public class RequestThreadForm {
         replyBox.add(body);
         replyBox.add(Ui.primary("thread.send", "replySend", e -> send()));
         form.add(replyBox);
+        closeBox.add(Ui.secondary("thread.close", "requestClose", e -> close()));
+        form.add(closeBox);
         form.add(msg);
         form.addShowListener(e -> load());
     }
@@ -74,7 +78,9 @@ public class RequestThreadForm {
         } else if (r.clinicalHidden) {
             head.add(Ui.line(Ui.tr("thread.clinicalHidden"), "WarningText"));
         }
-        replyBox.setHidden(r.status != null && !r.status.isOpen());
+        boolean open = r.status == null || r.status.isOpen();
+        replyBox.setHidden(!open);
+        closeBox.setHidden(!open || Session.get().role() == Role.PATIENT);
         ApiResult<List<RequestReplyDto>> replies = Api.replies(id);
         thread.removeAll();
         if (replies.ok()) {
@@ -115,6 +121,16 @@ public class RequestThreadForm {
             body.setText("");
             load();
             Ui.showMessage(msg, Ui.tr("thread.sent"), false);
+        } else {
+            Ui.showMessage(msg, res.message(), true);
+        }
+    }
+
+    private void close() {
+        ApiResult<PatientRequestDto> res = Api.closeRequest(id);
+        if (res.ok()) {
+            load();
+            Ui.showMessage(msg, Ui.tr("thread.closedDone"), false);
         } else {
             Ui.showMessage(msg, res.message(), true);
         }

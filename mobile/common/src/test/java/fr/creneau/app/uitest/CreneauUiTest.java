@@ -185,6 +185,17 @@ public abstract class CreneauUiTest extends AbstractTest {
         return f == null ? null : find(f, name, false);
     }
 
+    /** A named component of the current form that is on show (neither it nor a container of it hidden), or null. */
+    protected static Component findShown(String name) {
+        Component c = find(name);
+        for (Component k = c; k != null; k = k.getParent()) {
+            if (k.isHidden()) {
+                return null;
+            }
+        }
+        return c;
+    }
+
     /** The first component of the current form whose name starts with the prefix. */
     protected static Component findPrefix(String prefix) {
         Form f = CN.getCurrentForm();

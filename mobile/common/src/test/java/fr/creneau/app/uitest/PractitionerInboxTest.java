@@ -71,7 +71,30 @@ public class PractitionerInboxTest extends CreneauUiTest {
         waitUntil(() -> Integer.valueOf(1).equals(CN.getCurrentForm().getClientProperty("replies")), 20000,
                 "the patient sees the reply");
         assertEqual("ANSWERED", CN.getCurrentForm().getClientProperty("status"));
+        assertNull(findShown("requestClose"), "a patient does not close the practice's requests");
         screenshot("en-26-patient-reply");
+        logout();
+
+        // done: the practitioner closes it, and it leaves the inbox
+        restart("fr");
+        login("dr.martin@demo.creneau.fr");
+        waitForFormName("Agenda");
+        go("inboxButton", "Inbox");
+        waitUntil(() -> find("inbox-" + id) != null, 20000, "request " + id + " in the inbox: " + text("inboxMessage"));
+        go("inbox-" + id, "RequestThread");
+        waitUntil(() -> CN.getCurrentForm().getClientProperty("replies") != null, 20000, "thread");
+        clickButtonByName("requestClose");
+        waitUntil(() -> "CLOSED".equals(CN.getCurrentForm().getClientProperty("status")), 20000,
+                "closed: " + text("threadMessage"));
+        assertEqual(I18n.tr("thread.closedDone"), text("threadMessage"));
+        assertNull(findShown("requestClose"), "nothing left to close");
+        assertNull(findShown("replySend"), "no reply to a closed request");
+        ApiResult<PatientRequestDto> closed = Api.request(id);
+        assertTrue(closed.ok() && "CLOSED".equals(closed.value.status.name()), "closed on the server");
+        goBack();
+        waitForFormName("Inbox");
+        waitUntil(() -> CN.getCurrentForm().getClientProperty("loaded") != null, 20000, "inbox reloaded");
+        assertNull(find("inbox-" + id), "a closed request leaves the inbox");
         logout();
         return true;
     }
