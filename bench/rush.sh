@@ -2,7 +2,7 @@
 # Rush: 200 clients at the same instant fighting for 100 free slots of one practitioner (two clients per slot,
 # each with its own patient), several rounds after a warm-up round, with Gatling (atOnceUsers). Checks in the
 # database that each round booked exactly 100 appointments, one per slot; reports p50/p99 (target p99 <= 50 ms).
-# In the same run, its floor: as many rounds of the same 200 clients each sending GET /api/me at once (the cheapest
+# In the same run, its floor: a warm-up and as many rounds of the same 200 clients each sending GET /api/me at once (the cheapest
 # authenticated request: token check and one primary-key read), whose p99 bounds what any booking could reach here.
 # Usage: bench/rush.sh [rounds, default 5]     Output: bench/out/result-rush.md
 # RUSH_SAMPLE_WAITS=1 also samples what the database's sessions wait on during the rounds (pg_stat_activity every

@@ -11,7 +11,11 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * Rounds of a rush: in each, every client of the round's feeder (bench/out/rush-N.csv, one line per client) starts
  * at the same instant and POSTs its booking once. Round 0 is a warm-up, reported as "warmup"; the others as
  * "rush". A 201 or a 409 (slot taken) is a correct answer; anything else fails the request.
- * System properties: baseUrl, rounds, dir.
+ *
+ * <p>Then, with {@code floorPath} set, the same rounds again (round 0 a warm-up, "floor-warmup"), each client sending
+ * one GET of that path with its token, reported as "floor": the latency of the cheapest authenticated request
+ * arriving 200 at once, under which no booking can answer on this machine. A 200 is the only correct answer.
+ * System properties: baseUrl, rounds, dir, clients, floorPath.
  */
 public class RushSimulation extends Simulation {
     private final String baseUrl = System.getProperty("baseUrl", "http://127.0.0.1:18090");
@@ -33,7 +37,7 @@ public class RushSimulation extends Simulation {
 
     private PopulationBuilder floorRound(int n, String path) {
         return scenario("floor-" + n).feed(csv(dir + "/rush-" + n + ".csv").queue())
-                .exec(http("floor").get(path).header("Authorization", "Bearer #{token}").check(status().is(200)))
+                .exec(http(n == 0 ? "floor-warmup" : "floor").get(path).header("Authorization", "Bearer #{token}").check(status().is(200)))
                 .injectOpen(atOnceUsers(Integer.getInteger("clients", 200)));
     }
 
@@ -41,7 +45,7 @@ public class RushSimulation extends Simulation {
         String floorPath = System.getProperty("floorPath", "");
         PopulationBuilder chain = null;
         if (!floorPath.isEmpty()) {
-            for (int n = rounds; n >= 1; n--) {
+            for (int n = rounds; n >= 0; n--) {
                 chain = chain == null ? floorRound(n, floorPath) : floorRound(n, floorPath).andThen(chain);
             }
         }
