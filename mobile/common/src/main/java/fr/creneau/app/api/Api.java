@@ -477,4 +477,17 @@ public final class Api {
         return new ApiResult<fr.creneau.model.api.AbsenceFollowUpDto>(raw.status, ok(raw) && raw.json instanceof java.util.Map
                 ? fr.creneau.model.api.AbsenceFollowUpDto.fromMap(ApiClient.asMap(raw.json)) : null, raw.problem);
     }
+
+    // ---------------------------------------------------------------- the practice's indicators (indicators branch)
+
+    /**
+     * The practice's indicators over [from, to] (local dates of the practice, both included, at most 366 days):
+     * PRACTITIONER and PRACTICE_ADMIN of it (403 for other roles, 404 another practice, 400 a wrong range).
+     */
+    public static ApiResult<fr.creneau.model.api.IndicatorsDto> indicators(Long practiceId, String from, String to) {
+        ApiClient.Raw raw = c().send("GET", "/api/practices/" + practiceId + "/indicators?from=" + ApiClient.enc(from)
+                + "&to=" + ApiClient.enc(to), null, true);
+        return new ApiResult<fr.creneau.model.api.IndicatorsDto>(raw.status, ok(raw) && raw.json instanceof java.util.Map
+                ? fr.creneau.model.api.IndicatorsDto.fromMap(ApiClient.asMap(raw.json)) : null, raw.problem);
+    }
 }

@@ -65,6 +65,18 @@ public class DateText {
         return day + " " + d + " " + month;
     }
 
+    /** A short date with its year, for periods: "8 sept. 2026" / "Sep 8, 2026". */
+    public String shortDateWithYear(String isoDate) {
+        int y = Integer.parseInt(isoDate.substring(0, 4));
+        int m = Integer.parseInt(isoDate.substring(5, 7));
+        int d = Integer.parseInt(isoDate.substring(8, 10));
+        String month = texts.get("monthShort." + m);
+        if (english()) {
+            return month + " " + d + ", " + y;
+        }
+        return (d == 1 ? "1er" : String.valueOf(d)) + " " + month + " " + y;
+    }
+
     public String dateTime(long epochMillis, String tz) {
         return date(epochMillis, tz) + " " + texts.get("date.at") + " " + time(epochMillis, tz);
     }

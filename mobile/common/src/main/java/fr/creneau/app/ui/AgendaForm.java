@@ -87,6 +87,10 @@ public class AgendaForm {
             form.add(Ui.secondary("agenda.practitionerWaitlist", "practitionerWaitlistButton",
                     e -> new StaffWaitlistForm(form, true).show()));
         }
+        if (acc != null && (acc.role == Role.PRACTITIONER || acc.role == Role.PRACTICE_ADMIN)) {
+            // the server serves the practice's indicators to these two roles only (not the secretariat)
+            form.add(Ui.secondary("agenda.indicators", "indicatorsButton", e -> new IndicatorsForm(form).show()));
+        }
         form.add(Ui.secondary("agenda.inbox", "inboxButton", e -> new InboxForm(form).show()));
         liveAlert.setName("liveAlert");
         liveAlert.setTextUIID("LiveAlert");

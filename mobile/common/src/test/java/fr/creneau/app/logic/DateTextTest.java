@@ -14,6 +14,8 @@ class DateTextTest {
         assertEquals("09:30", fr.time(nineThirtyParis, "Europe/Paris"));
         assertEquals("mercredi 1er avril 2026", fr.date("2026-04-01"));
         assertEquals("lun. 30 mars", fr.shortDate("2026-03-30"));
+        assertEquals("30 mars 2026", fr.shortDateWithYear("2026-03-30"));
+        assertEquals("1er sept. 2026", fr.shortDateWithYear("2026-09-01"));
     }
 
     @Test
@@ -23,6 +25,7 @@ class DateTextTest {
         assertEquals("12:05 PM", en.time(12, 5));
         assertEquals("12:00 AM", en.time(0, 0));
         assertEquals("Mon, Mar 30", en.shortDate("2026-03-30"));
+        assertEquals("Sep 1, 2026", en.shortDateWithYear("2026-09-01"));
     }
 
     @Test
