@@ -62,7 +62,8 @@ public class ConfirmForm {
                 form.add(rb);
             }
             if (!choices.isEmpty()) {
-                group.setSelected(0);
+                // the patient already known (the one an urgent request was about), else the account holder
+                group.setSelected(Math.max(0, indexOf(choices, ctx.patient)));
             }
         } else if (ctx.staff && ctx.moving == null) {
             form.add(Ui.line(Ui.tr("confirm.patient", ctx.patient.fullName()), "CardLine"));
@@ -134,6 +135,15 @@ public class ConfirmForm {
         } else {
             Ui.showMessage(msg, res.message(), true);
         }
+    }
+
+    private static int indexOf(List<PatientDto> choices, PatientDto p) {
+        for (int i = 0; p != null && p.id != null && i < choices.size(); i++) {
+            if (p.id.equals(choices.get(i).id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
