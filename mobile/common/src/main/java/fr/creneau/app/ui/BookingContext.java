@@ -26,6 +26,8 @@ public class BookingContext {
     /** Practice to search in (staff book in their own practice). */
     public Long practiceId;
     public boolean staff;
+    /** Set when the slot chosen was taken meanwhile: the slots screen reloads when shown again. */
+    public boolean slotsStale;
 
     public String timezone() {
         if (practice != null && practice.timezone != null) {

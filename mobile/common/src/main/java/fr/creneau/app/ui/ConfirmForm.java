@@ -130,9 +130,11 @@ public class ConfirmForm {
         } else if ("secretary_booking_required".equals(res.code())) {
             String phone = ctx.practice != null && ctx.practice.phone != null ? ctx.practice.phone : "";
             Ui.showMessage(msg, Ui.tr("error.secretary_booking_required_phone", phone), true);
-        } else if (res.status == 409) {
-            Ui.showMessage(msg, Ui.tr("error.slot_taken"), true);
         } else {
+            // the server's reason (slot_taken, patient_busy, concurrent_update...), never a guess from the status
+            if ("slot_taken".equals(res.code())) {
+                ctx.slotsStale = true;
+            }
             Ui.showMessage(msg, res.message(), true);
         }
     }
