@@ -11,16 +11,19 @@ import com.codename1.ui.layouts.BoxLayout;
 import com.codename1.ui.layouts.FlowLayout;
 import com.codename1.ui.layouts.GridLayout;
 import fr.creneau.app.I18n;
+import fr.creneau.app.Session;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.BlockRange;
 import com.codename1.ui.Button;
 import fr.creneau.model.api.AbsenceDecisionDto;
+import fr.creneau.model.api.AccountDto;
 import fr.creneau.model.api.AbsenceDto;
 import fr.creneau.model.api.AbsenceFalloutDto;
 import fr.creneau.model.api.AbsenceFalloutRequest;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.rules.FalloutAction;
+import fr.creneau.model.rules.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -245,7 +248,7 @@ public class BlockForm {
             result.removeAll();
             Ui.showMessage(msg, Ui.tr("block.saved"), false);
             pending = null;
-            if (res.value != null && res.value.id != null) {
+            if (res.value != null && res.value.id != null && mayUnblock()) {
                 final Long absenceId = res.value.id;
                 result.add(Ui.secondary("block.undo", "blockUndo", e -> undo(absenceId)));
             }
@@ -260,6 +263,15 @@ public class BlockForm {
             Ui.showMessage(msg, res.message(), true);
         }
         form.revalidate();
+    }
+
+    /**
+     * Whether this account may remove a block: the server lets the practitioner and the practice's admin delete an
+     * absence, not the secretariat (which may set one).
+     */
+    private static boolean mayUnblock() {
+        AccountDto acc = Session.get().account();
+        return acc != null && (acc.role == Role.PRACTITIONER || acc.role == Role.PRACTICE_ADMIN);
     }
 
     /** Removes the block just saved (the appointments kept are untouched). */
