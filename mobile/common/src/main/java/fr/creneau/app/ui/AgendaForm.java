@@ -40,6 +40,8 @@ public class AgendaForm {
     private Long practitionerId;
     private String practitionerName;
     private List<PractitionerDto> staffList = new ArrayList<PractitionerDto>();
+    /** Why the practice's practitioners could not be listed (shown instead of "choose a practitioner"), or null. */
+    private String practitionersError;
     private boolean week;
     private String day;
     private String timezone = TZ_DEFAULT;
@@ -96,9 +98,6 @@ public class AgendaForm {
         form.add(list);
         form.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
         form.addShowListener(e -> {
-            if (staffList.isEmpty()) {
-                loadPractitioners();
-            }
             load();
             listenLive();
         });
@@ -130,16 +129,27 @@ public class AgendaForm {
         new LoginForm().show();
     }
 
-    /** The practice's practitioners, to switch agendas (a practitioner sees their own). */
-    private void loadPractitioners() {
+    /**
+     * The practice's practitioners, to switch agendas (a practitioner sees their own). When they cannot be listed
+     * the reason is kept for {@link #load}, which asks again at the next day or week tap or show. False when the
+     * session has expired (the login screen is shown).
+     */
+    private boolean loadPractitioners() {
         AccountDto acc = Session.get().account();
         if (acc == null || acc.practiceId == null) {
-            return;
+            return true;
         }
         ApiResult<List<PractitionerDto>> res = Api.practitioners("", null, acc.practiceId);
-        if (!res.ok()) {
-            return;
+        if (res.status == 401) {
+            Session.get().clear();
+            new LoginForm().show();
+            return false;
         }
+        if (!res.ok()) {
+            practitionersError = res.message();
+            return true;
+        }
+        practitionersError = null;
         staffList = res.value;
         boolean canSwitch = acc.role != Role.PRACTITIONER;
         practitioners.removeAll();
@@ -168,6 +178,8 @@ public class AgendaForm {
             });
             practitioners.add(b);
         }
+        form.revalidate();
+        return true;
     }
 
     private void setWeek(boolean w) {
@@ -199,8 +211,12 @@ public class AgendaForm {
         form.putClientProperty("day", day);
         rangeLabel.setText(week ? Ui.tr("agenda.weekOf", I18n.dates().shortDate(from()))
                 : I18n.dates().date(day));
+        if (staffList.isEmpty() && !loadPractitioners()) {
+            return;
+        }
         if (practitionerId == null) {
-            Ui.showMessage(msg, Ui.tr("agenda.noPractitioner"), true);
+            // the secretariat picks a practitioner; without the list, say why it is missing
+            Ui.showMessage(msg, practitionersError != null ? practitionersError : Ui.tr("agenda.noPractitioner"), true);
             return;
         }
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
