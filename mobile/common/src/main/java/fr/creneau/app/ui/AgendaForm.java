@@ -15,6 +15,7 @@ import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.AgendaDays;
 import fr.creneau.app.logic.Instants;
 import fr.creneau.app.logic.OfflineCache;
+import fr.creneau.app.logic.PracticeZones;
 import fr.creneau.model.api.AccountDto;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.PractitionerDto;
@@ -28,7 +29,6 @@ import java.util.List;
  * secretariat) with patient, motive, state and channel. Today's agenda stays readable offline.
  */
 public class AgendaForm {
-    private static final String TZ_DEFAULT = "Europe/Paris";
     private final Form form;
     private final SpanLabel msg = Ui.messageArea("agendaMessage");
     private final Container list = new Container(BoxLayout.y());
@@ -44,11 +44,17 @@ public class AgendaForm {
     private String practitionersError;
     private boolean week;
     private String day;
-    private String timezone = TZ_DEFAULT;
+    /** The practice's zone: asked at the first show (Europe/Paris until the server has told it). */
+    private String timezone = PracticeZones.DEFAULT;
+    private boolean zoneKnown;
 
     public AgendaForm(Long practitionerId) {
         AccountDto acc = Session.get().account();
         this.practitionerId = practitionerId != null ? practitionerId : (acc == null ? null : acc.practitionerId);
+        if (acc != null && PracticeZones.known(acc.practiceId) != null) {
+            timezone = PracticeZones.known(acc.practiceId);
+            zoneKnown = true;
+        }
         form = Ui.form("agenda.title", "Agenda", null);
         form.getToolbar().addCommandToOverflowMenu(Ui.tr("action.logout"), null, e -> logout());
         day = Instants.localDate(System.currentTimeMillis(), timezone);
@@ -207,7 +213,38 @@ public class AgendaForm {
         return OfflineCache.key(acc == null ? null : acc.id, "agenda-" + practitionerId);
     }
 
+    /**
+     * The practice's own zone, asked once (shared with the other screens): "today", the days and the blocks are the
+     * practice's, whatever the appointments loaded. Until the server answers (offline) the appointments' zone or
+     * Europe/Paris stands in, and it is asked again at the next load.
+     */
+    private void practiceZone() {
+        AccountDto acc = Session.get().account();
+        if (zoneKnown || acc == null || acc.practiceId == null) {
+            return;
+        }
+        RequestView.zone(acc.practiceId);
+        String z = PracticeZones.known(acc.practiceId);
+        if (z != null) {
+            zoneKnown = true;
+            changeZone(z);
+        }
+    }
+
+    /** A new zone keeps "today" on today (in that zone); another day shown stays that day. */
+    private void changeZone(String z) {
+        if (!z.equals(timezone)) {
+            boolean today = day.equals(Instants.localDate(System.currentTimeMillis(), timezone));
+            timezone = z;
+            if (today) {
+                day = Instants.localDate(System.currentTimeMillis(), timezone);
+            }
+        }
+    }
+
     void load() {
+        practiceZone();
+        form.putClientProperty("timezone", timezone);
         form.putClientProperty("day", day);
         rangeLabel.setText(week ? Ui.tr("agenda.weekOf", I18n.dates().shortDate(from()))
                 : I18n.dates().date(day));
@@ -225,7 +262,8 @@ public class AgendaForm {
         String today = Instants.localDate(System.currentTimeMillis(), timezone);
         if (res.ok()) {
             Ui.showMessage(msg, null, false);
-            if (!res.value.isEmpty() && res.value.get(0).timezone != null) {
+            if (!zoneKnown && !res.value.isEmpty() && res.value.get(0).timezone != null) {
+                // the practice could not be asked: its appointments carry its zone too
                 timezone = res.value.get(0).timezone;
             }
             AgendaDays days = new AgendaDays(res.value, timezone);

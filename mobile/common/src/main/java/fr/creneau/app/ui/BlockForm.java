@@ -55,6 +55,7 @@ public class BlockForm {
         this.practitionerId = practitionerId;
         this.timezone = timezone;
         form = Ui.form("block.title", "Block", back);
+        form.putClientProperty("timezone", timezone);
         if (practitionerName != null) {
             form.add(Ui.line(practitionerName, "CardLine"));
         }
