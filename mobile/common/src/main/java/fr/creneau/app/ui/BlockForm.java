@@ -49,6 +49,8 @@ public class BlockForm {
     private final TextField note;
     private final RadioButton[] kinds = new RadioButton[4];
     private AbsenceDto pending;
+    /** The block saved by "apply" whose choices the server has not taken yet (they are sent again from here). */
+    private Long savedAbsenceId;
     private int previews;
 
     public BlockForm(Long practitionerId, String practitionerName, String timezone, String day, Form back) {
@@ -103,6 +105,7 @@ public class BlockForm {
     private void preview() {
         result.removeAll();
         pending = null;
+        savedAbsenceId = null;
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         String[] range = BlockRange.of(kind(), Ui.isoDate(date), start.getText().trim(), end.getText().trim(),
                 timezone);
@@ -175,13 +178,15 @@ public class BlockForm {
             final TextField substitute = Ui.field(result, "block.substitute", "blockSubstitute", "", TextArea.ANY);
             substitute.setHint(Ui.tr("block.substituteHint"));
             result.add(Ui.line(Ui.tr("block.noticeInfo"), "CardMeta"));
-            result.add(Ui.primary("block.apply", "blockApply", e -> apply(hit, chosen, substitute.getText())));
-            result.add(Ui.secondary("block.keep", "blockKeep", e -> save(true)));
-            result.add(Ui.secondary("block.giveUp", "blockGiveUp", e -> {
+            final Container buttons = new Container(BoxLayout.y());
+            buttons.add(Ui.primary("block.apply", "blockApply", e -> apply(hit, chosen, substitute, buttons)));
+            buttons.add(Ui.secondary("block.keep", "blockKeep", e -> save(true)));
+            buttons.add(Ui.secondary("block.giveUp", "blockGiveUp", e -> {
                 result.removeAll();
                 pending = null;
                 Ui.showMessage(msg, Ui.tr("block.notSaved"), false);
             }));
+            result.add(buttons);
         }
         form.revalidate();
     }
@@ -192,33 +197,45 @@ public class BlockForm {
 
     /**
      * Saves the block (the appointments are still there, so confirmConflicts), then sends the choices: the server
-     * cancels, notifies and proposes slots in one transaction, urgent motives first.
+     * cancels, notifies and proposes slots in one transaction, urgent motives first. When the choices fail after the
+     * block was saved, they stay on screen (still changeable, as the substitute) with a button that sends them
+     * again for that block; the buttons that would save it again or give it up go.
      */
-    private void apply(List<AppointmentDto> hit, Map<Long, FalloutAction> chosen, String substitute) {
-        if (pending == null) {
-            return;
+    private void apply(final List<AppointmentDto> hit, final Map<Long, FalloutAction> chosen,
+                       final TextField substitute, final Container buttons) {
+        if (savedAbsenceId == null) {
+            if (pending == null) {
+                return;
+            }
+            pending.confirmConflicts = true;
+            ApiResult<AbsenceDto> saved = Api.saveAbsence(practitionerId, pending);
+            if (!saved.ok() || saved.value == null) {
+                Ui.showMessage(msg, saved.message(), true);
+                return;
+            }
+            pending = null;
+            savedAbsenceId = saved.value.id;
         }
-        pending.confirmConflicts = true;
-        ApiResult<AbsenceDto> saved = Api.saveAbsence(practitionerId, pending);
-        if (!saved.ok() || saved.value == null) {
-            Ui.showMessage(msg, saved.message(), true);
-            return;
-        }
-        pending = null;
         AbsenceFalloutRequest r = new AbsenceFalloutRequest();
         for (int i = 0; i < hit.size(); i++) {
             Long id = hit.get(i).id;
             r.decisions.add(new AbsenceDecisionDto(id, chosen.get(id)));
         }
-        r.substitute = substitute == null || substitute.trim().length() == 0 ? null : substitute.trim();
-        ApiResult<List<AbsenceFalloutDto>> res = Api.decideAbsence(saved.value.id, r);
-        result.removeAll();
+        String sub = substitute.getText();
+        r.substitute = sub == null || sub.trim().length() == 0 ? null : sub.trim();
+        ApiResult<List<AbsenceFalloutDto>> res = Api.decideAbsence(savedAbsenceId, r);
         if (!res.ok()) {
-            // the block is saved and the appointments untouched: the staff may decide again from the agenda
+            // the block is saved and the appointments untouched: the same choices can be sent again
             Ui.showMessage(msg, Ui.tr("block.savedDecisionFailed") + " " + res.message(), true);
+            buttons.removeAll();
+            buttons.add(Ui.primary("block.retryDecisions", "blockRetryDecisions",
+                    e -> apply(hit, chosen, substitute, buttons)));
             form.revalidate();
+            form.scrollComponentToVisible(msg);
             return;
         }
+        savedAbsenceId = null;
+        result.removeAll();
         Ui.showMessage(msg, Ui.tr("block.applied"), false);
         for (int i = 0; i < res.value.size(); i++) {
             AbsenceFalloutDto d = res.value.get(i);
