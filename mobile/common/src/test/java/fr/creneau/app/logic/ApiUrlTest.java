@@ -1,4 +1,4 @@
-package fr.creneau.app;
+package fr.creneau.app.logic;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,18 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Where the app finds its backend: the creneau.api property first, then the bundled /creneau.properties. */
-class ConfigTest {
+class ApiUrlTest {
     private static String read(String text) throws Exception {
-        return Config.readApi(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+        return ApiUrl.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test
     void thePropertyComesFirstThenTheBundledFileThenTheDefault() {
-        assertEquals("http://127.0.0.1:18181", Config.choose("http://127.0.0.1:18181", "https://api.creneau.fr"));
-        assertEquals("https://api.creneau.fr", Config.choose(null, "https://api.creneau.fr/"));
-        assertEquals("https://api.creneau.fr", Config.choose("  ", "https://api.creneau.fr"));
-        assertEquals(Config.DEFAULT_API, Config.choose(null, null));
-        assertEquals(Config.DEFAULT_API, Config.choose("", " "));
+        assertEquals("http://127.0.0.1:18181", ApiUrl.choose("http://127.0.0.1:18181", "https://api.creneau.fr"));
+        assertEquals("https://api.creneau.fr", ApiUrl.choose(null, "https://api.creneau.fr/"));
+        assertEquals("https://api.creneau.fr", ApiUrl.choose("  ", "https://api.creneau.fr"));
+        assertEquals(ApiUrl.DEFAULT, ApiUrl.choose(null, null));
+        assertEquals(ApiUrl.DEFAULT, ApiUrl.choose("", " "));
     }
 
     @Test
