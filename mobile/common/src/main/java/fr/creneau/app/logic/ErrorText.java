@@ -6,8 +6,9 @@ import fr.creneau.model.rules.FieldError;
 import java.util.List;
 
 /**
- * A readable message for a failed call: the problem's stable {@code code} translated (key {@code error.<code>}),
- * else a message per HTTP status, else the network failure. Never a raw stack trace or English server text alone.
+ * A readable message for a failed call: the wrong fields one per line when the problem lists them, else the
+ * problem's stable {@code code} translated (key {@code error.<code>}), else a message per HTTP status, else the
+ * network failure. Never a raw stack trace or English server text alone.
  */
 public final class ErrorText {
     private ErrorText() {
@@ -18,14 +19,15 @@ public final class ErrorText {
         if (status == 0) {
             return t.get("error.network");
         }
+        // the fields first: they say what to correct, where the code (invalid_request) only says that something is
+        if (problem != null && problem.errors != null && !problem.errors.isEmpty()) {
+            return fields(t, problem.errors);
+        }
         if (problem != null && problem.code != null) {
             String s = t.get("error." + problem.code);
             if (s != null && !s.equals("error." + problem.code)) {
                 return s;
             }
-        }
-        if (problem != null && problem.errors != null && !problem.errors.isEmpty()) {
-            return fields(t, problem.errors);
         }
         switch (status) {
             case 400:
@@ -47,7 +49,10 @@ public final class ErrorText {
         }
     }
 
-    /** One line per wrong field: "Birth date: must be a date". */
+    /**
+     * One line per wrong field: "Birth date: must be a date". A nested field is named by its last part
+     * ({@code answers.since} is {@code since}, {@code decisions[0].action} is {@code action}).
+     */
     public static String fields(Texts t, List<FieldError> errors) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < errors.size(); i++) {
@@ -55,8 +60,9 @@ public final class ErrorText {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            String field = t.get("field." + e.field);
-            if (field == null || field.equals("field." + e.field)) {
+            String name = fieldName(e.field);
+            String field = t.get("field." + name);
+            if (field == null || field.equals("field." + name)) {
                 field = e.field;
             }
             String msg = t.get("error." + e.code);
@@ -66,5 +72,18 @@ public final class ErrorText {
             sb.append(field).append(" : ").append(msg);
         }
         return sb.toString();
+    }
+
+    /**
+     * The field a path ends with: {@code since} for {@code answers.since}, {@code action} for
+     * {@code decisions[0].action}.
+     */
+    public static String fieldName(String path) {
+        if (path == null) {
+            return "";
+        }
+        String s = path.substring(path.lastIndexOf('.') + 1);
+        int bracket = s.indexOf('[');
+        return bracket > 0 ? s.substring(0, bracket) : s;
     }
 }

@@ -15,6 +15,7 @@ import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.AgendaDays;
 import fr.creneau.app.logic.Instants;
 import fr.creneau.app.logic.OfflineCache;
+import fr.creneau.app.logic.PracticeZones;
 import fr.creneau.model.api.AccountDto;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.PractitionerDto;
@@ -28,7 +29,6 @@ import java.util.List;
  * secretariat) with patient, motive, state and channel. Today's agenda stays readable offline.
  */
 public class AgendaForm {
-    private static final String TZ_DEFAULT = "Europe/Paris";
     private final Form form;
     private final SpanLabel msg = Ui.messageArea("agendaMessage");
     private final Container list = new Container(BoxLayout.y());
@@ -40,13 +40,21 @@ public class AgendaForm {
     private Long practitionerId;
     private String practitionerName;
     private List<PractitionerDto> staffList = new ArrayList<PractitionerDto>();
+    /** Why the practice's practitioners could not be listed (shown instead of "choose a practitioner"), or null. */
+    private String practitionersError;
     private boolean week;
     private String day;
-    private String timezone = TZ_DEFAULT;
+    /** The practice's zone: asked at the first show (Europe/Paris until the server has told it). */
+    private String timezone = PracticeZones.DEFAULT;
+    private boolean zoneKnown;
 
     public AgendaForm(Long practitionerId) {
         AccountDto acc = Session.get().account();
         this.practitionerId = practitionerId != null ? practitionerId : (acc == null ? null : acc.practitionerId);
+        if (acc != null && PracticeZones.known(acc.practiceId) != null) {
+            timezone = PracticeZones.known(acc.practiceId);
+            zoneKnown = true;
+        }
         form = Ui.form("agenda.title", "Agenda", null);
         form.getToolbar().addCommandToOverflowMenu(Ui.tr("action.logout"), null, e -> logout());
         day = Instants.localDate(System.currentTimeMillis(), timezone);
@@ -100,9 +108,6 @@ public class AgendaForm {
         form.add(list);
         form.add(Ui.secondary("action.logout", "logoutButton", e -> logout()));
         form.addShowListener(e -> {
-            if (staffList.isEmpty()) {
-                loadPractitioners();
-            }
             load();
             listenLive();
         });
@@ -134,16 +139,27 @@ public class AgendaForm {
         new LoginForm().show();
     }
 
-    /** The practice's practitioners, to switch agendas (a practitioner sees their own). */
-    private void loadPractitioners() {
+    /**
+     * The practice's practitioners, to switch agendas (a practitioner sees their own). When they cannot be listed
+     * the reason is kept for {@link #load}, which asks again at the next day or week tap or show. False when the
+     * session has expired (the login screen is shown).
+     */
+    private boolean loadPractitioners() {
         AccountDto acc = Session.get().account();
         if (acc == null || acc.practiceId == null) {
-            return;
+            return true;
         }
         ApiResult<List<PractitionerDto>> res = Api.practitioners("", null, acc.practiceId);
-        if (!res.ok()) {
-            return;
+        if (res.status == 401) {
+            Session.get().clear();
+            new LoginForm().show();
+            return false;
         }
+        if (!res.ok()) {
+            practitionersError = res.message();
+            return true;
+        }
+        practitionersError = null;
         staffList = res.value;
         boolean canSwitch = acc.role != Role.PRACTITIONER;
         practitioners.removeAll();
@@ -172,6 +188,8 @@ public class AgendaForm {
             });
             practitioners.add(b);
         }
+        form.revalidate();
+        return true;
     }
 
     private void setWeek(boolean w) {
@@ -199,12 +217,47 @@ public class AgendaForm {
         return OfflineCache.key(acc == null ? null : acc.id, "agenda-" + practitionerId);
     }
 
+    /**
+     * The practice's own zone, asked once (shared with the other screens): "today", the days and the blocks are the
+     * practice's, whatever the appointments loaded. Until the server answers (offline) the appointments' zone or
+     * Europe/Paris stands in, and it is asked again at the next load.
+     */
+    private void practiceZone() {
+        AccountDto acc = Session.get().account();
+        if (zoneKnown || acc == null || acc.practiceId == null) {
+            return;
+        }
+        RequestView.zone(acc.practiceId);
+        String z = PracticeZones.known(acc.practiceId);
+        if (z != null) {
+            zoneKnown = true;
+            changeZone(z);
+        }
+    }
+
+    /** A new zone keeps "today" on today (in that zone); another day shown stays that day. */
+    private void changeZone(String z) {
+        if (!z.equals(timezone)) {
+            boolean today = day.equals(Instants.localDate(System.currentTimeMillis(), timezone));
+            timezone = z;
+            if (today) {
+                day = Instants.localDate(System.currentTimeMillis(), timezone);
+            }
+        }
+    }
+
     void load() {
+        practiceZone();
+        form.putClientProperty("timezone", timezone);
         form.putClientProperty("day", day);
         rangeLabel.setText(week ? Ui.tr("agenda.weekOf", I18n.dates().shortDate(from()))
                 : I18n.dates().date(day));
+        if (staffList.isEmpty() && !loadPractitioners()) {
+            return;
+        }
         if (practitionerId == null) {
-            Ui.showMessage(msg, Ui.tr("agenda.noPractitioner"), true);
+            // the secretariat picks a practitioner; without the list, say why it is missing
+            Ui.showMessage(msg, practitionersError != null ? practitionersError : Ui.tr("agenda.noPractitioner"), true);
             return;
         }
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
@@ -213,7 +266,8 @@ public class AgendaForm {
         String today = Instants.localDate(System.currentTimeMillis(), timezone);
         if (res.ok()) {
             Ui.showMessage(msg, null, false);
-            if (!res.value.isEmpty() && res.value.get(0).timezone != null) {
+            if (!zoneKnown && !res.value.isEmpty() && res.value.get(0).timezone != null) {
+                // the practice could not be asked: its appointments carry its zone too
                 timezone = res.value.get(0).timezone;
             }
             AgendaDays days = new AgendaDays(res.value, timezone);

@@ -11,16 +11,19 @@ import com.codename1.ui.layouts.BoxLayout;
 import com.codename1.ui.layouts.FlowLayout;
 import com.codename1.ui.layouts.GridLayout;
 import fr.creneau.app.I18n;
+import fr.creneau.app.Session;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.BlockRange;
 import com.codename1.ui.Button;
 import fr.creneau.model.api.AbsenceDecisionDto;
+import fr.creneau.model.api.AccountDto;
 import fr.creneau.model.api.AbsenceDto;
 import fr.creneau.model.api.AbsenceFalloutDto;
 import fr.creneau.model.api.AbsenceFalloutRequest;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.rules.FalloutAction;
+import fr.creneau.model.rules.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,12 +49,15 @@ public class BlockForm {
     private final TextField note;
     private final RadioButton[] kinds = new RadioButton[4];
     private AbsenceDto pending;
+    /** The block saved by "apply" whose choices the server has not taken yet (they are sent again from here). */
+    private Long savedAbsenceId;
     private int previews;
 
     public BlockForm(Long practitionerId, String practitionerName, String timezone, String day, Form back) {
         this.practitionerId = practitionerId;
         this.timezone = timezone;
         form = Ui.form("block.title", "Block", back);
+        form.putClientProperty("timezone", timezone);
         if (practitionerName != null) {
             form.add(Ui.line(practitionerName, "CardLine"));
         }
@@ -99,6 +105,7 @@ public class BlockForm {
     private void preview() {
         result.removeAll();
         pending = null;
+        savedAbsenceId = null;
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         String[] range = BlockRange.of(kind(), Ui.isoDate(date), start.getText().trim(), end.getText().trim(),
                 timezone);
@@ -171,13 +178,15 @@ public class BlockForm {
             final TextField substitute = Ui.field(result, "block.substitute", "blockSubstitute", "", TextArea.ANY);
             substitute.setHint(Ui.tr("block.substituteHint"));
             result.add(Ui.line(Ui.tr("block.noticeInfo"), "CardMeta"));
-            result.add(Ui.primary("block.apply", "blockApply", e -> apply(hit, chosen, substitute.getText())));
-            result.add(Ui.secondary("block.keep", "blockKeep", e -> save(true)));
-            result.add(Ui.secondary("block.giveUp", "blockGiveUp", e -> {
+            final Container buttons = new Container(BoxLayout.y());
+            buttons.add(Ui.primary("block.apply", "blockApply", e -> apply(hit, chosen, substitute, buttons)));
+            buttons.add(Ui.secondary("block.keep", "blockKeep", e -> save(true)));
+            buttons.add(Ui.secondary("block.giveUp", "blockGiveUp", e -> {
                 result.removeAll();
                 pending = null;
                 Ui.showMessage(msg, Ui.tr("block.notSaved"), false);
             }));
+            result.add(buttons);
         }
         form.revalidate();
     }
@@ -188,33 +197,45 @@ public class BlockForm {
 
     /**
      * Saves the block (the appointments are still there, so confirmConflicts), then sends the choices: the server
-     * cancels, notifies and proposes slots in one transaction, urgent motives first.
+     * cancels, notifies and proposes slots in one transaction, urgent motives first. When the choices fail after the
+     * block was saved, they stay on screen (still changeable, as the substitute) with a button that sends them
+     * again for that block; the buttons that would save it again or give it up go.
      */
-    private void apply(List<AppointmentDto> hit, Map<Long, FalloutAction> chosen, String substitute) {
-        if (pending == null) {
-            return;
+    private void apply(final List<AppointmentDto> hit, final Map<Long, FalloutAction> chosen,
+                       final TextField substitute, final Container buttons) {
+        if (savedAbsenceId == null) {
+            if (pending == null) {
+                return;
+            }
+            pending.confirmConflicts = true;
+            ApiResult<AbsenceDto> saved = Api.saveAbsence(practitionerId, pending);
+            if (!saved.ok() || saved.value == null) {
+                Ui.showMessage(msg, saved.message(), true);
+                return;
+            }
+            pending = null;
+            savedAbsenceId = saved.value.id;
         }
-        pending.confirmConflicts = true;
-        ApiResult<AbsenceDto> saved = Api.saveAbsence(practitionerId, pending);
-        if (!saved.ok() || saved.value == null) {
-            Ui.showMessage(msg, saved.message(), true);
-            return;
-        }
-        pending = null;
         AbsenceFalloutRequest r = new AbsenceFalloutRequest();
         for (int i = 0; i < hit.size(); i++) {
             Long id = hit.get(i).id;
             r.decisions.add(new AbsenceDecisionDto(id, chosen.get(id)));
         }
-        r.substitute = substitute == null || substitute.trim().length() == 0 ? null : substitute.trim();
-        ApiResult<List<AbsenceFalloutDto>> res = Api.decideAbsence(saved.value.id, r);
-        result.removeAll();
+        String sub = substitute.getText();
+        r.substitute = sub == null || sub.trim().length() == 0 ? null : sub.trim();
+        ApiResult<List<AbsenceFalloutDto>> res = Api.decideAbsence(savedAbsenceId, r);
         if (!res.ok()) {
-            // the block is saved and the appointments untouched: the staff may decide again from the agenda
+            // the block is saved and the appointments untouched: the same choices can be sent again
             Ui.showMessage(msg, Ui.tr("block.savedDecisionFailed") + " " + res.message(), true);
+            buttons.removeAll();
+            buttons.add(Ui.primary("block.retryDecisions", "blockRetryDecisions",
+                    e -> apply(hit, chosen, substitute, buttons)));
             form.revalidate();
+            form.scrollComponentToVisible(msg);
             return;
         }
+        savedAbsenceId = null;
+        result.removeAll();
         Ui.showMessage(msg, Ui.tr("block.applied"), false);
         for (int i = 0; i < res.value.size(); i++) {
             AbsenceFalloutDto d = res.value.get(i);
@@ -245,7 +266,7 @@ public class BlockForm {
             result.removeAll();
             Ui.showMessage(msg, Ui.tr("block.saved"), false);
             pending = null;
-            if (res.value != null && res.value.id != null) {
+            if (res.value != null && res.value.id != null && mayUnblock()) {
                 final Long absenceId = res.value.id;
                 result.add(Ui.secondary("block.undo", "blockUndo", e -> undo(absenceId)));
             }
@@ -260,6 +281,15 @@ public class BlockForm {
             Ui.showMessage(msg, res.message(), true);
         }
         form.revalidate();
+    }
+
+    /**
+     * Whether this account may remove a block: the server lets the practitioner and the practice's admin delete an
+     * absence, not the secretariat (which may set one).
+     */
+    private static boolean mayUnblock() {
+        AccountDto acc = Session.get().account();
+        return acc != null && (acc.role == Role.PRACTITIONER || acc.role == Role.PRACTICE_ADMIN);
     }
 
     /** Removes the block just saved (the appointments kept are untouched). */

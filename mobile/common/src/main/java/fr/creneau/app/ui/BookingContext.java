@@ -11,7 +11,10 @@ import fr.creneau.model.rules.Channel;
 
 /** What a booking (or a move) has gathered so far, screen after screen. */
 public class BookingContext {
-    /** Who it is for: chosen on the confirmation screen by a patient, before the search by a secretary. */
+    /**
+     * Who it is for: chosen on the confirmation screen by a patient (preselected there when already known, as after
+     * an urgent request about a relative), before the search by a secretary.
+     */
     public PatientDto patient;
     public Channel channel = Channel.ONLINE;
     /** Set when moving an existing appointment rather than booking a new one. */
@@ -23,6 +26,8 @@ public class BookingContext {
     /** Practice to search in (staff book in their own practice). */
     public Long practiceId;
     public boolean staff;
+    /** Set when the slot chosen was taken meanwhile: the slots screen reloads when shown again. */
+    public boolean slotsStale;
 
     public String timezone() {
         if (practice != null && practice.timezone != null) {

@@ -62,7 +62,8 @@ public class ConfirmForm {
                 form.add(rb);
             }
             if (!choices.isEmpty()) {
-                group.setSelected(0);
+                // the patient already known (the one an urgent request was about), else the account holder
+                group.setSelected(Math.max(0, indexOf(choices, ctx.patient)));
             }
         } else if (ctx.staff && ctx.moving == null) {
             form.add(Ui.line(Ui.tr("confirm.patient", ctx.patient.fullName()), "CardLine"));
@@ -129,11 +130,22 @@ public class ConfirmForm {
         } else if ("secretary_booking_required".equals(res.code())) {
             String phone = ctx.practice != null && ctx.practice.phone != null ? ctx.practice.phone : "";
             Ui.showMessage(msg, Ui.tr("error.secretary_booking_required_phone", phone), true);
-        } else if (res.status == 409) {
-            Ui.showMessage(msg, Ui.tr("error.slot_taken"), true);
         } else {
+            // the server's reason (slot_taken, patient_busy, concurrent_update...), never a guess from the status
+            if ("slot_taken".equals(res.code())) {
+                ctx.slotsStale = true;
+            }
             Ui.showMessage(msg, res.message(), true);
         }
+    }
+
+    private static int indexOf(List<PatientDto> choices, PatientDto p) {
+        for (int i = 0; p != null && p.id != null && i < choices.size(); i++) {
+            if (p.id.equals(choices.get(i).id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -13,7 +13,9 @@ import com.codename1.ui.layouts.GridLayout;
 import fr.creneau.app.I18n;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
+import fr.creneau.app.logic.AppointmentZones;
 import fr.creneau.app.logic.ErrorText;
+import fr.creneau.app.logic.PracticeZones;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.NotificationInboxDto;
 import fr.creneau.model.api.NotificationItemDto;
@@ -38,6 +40,8 @@ public class NotificationsForm {
     private final List<NotificationItemDto> items = new ArrayList<NotificationItemDto>();
     private Integer nextOffset;
     private int unread;
+    /** The practices' zones, from the patient's appointments (a notification names its appointment, not its zone). */
+    private AppointmentZones zones;
 
     public NotificationsForm(Form back) {
         form = Ui.form("notifications.title", "Notifications", back);
@@ -60,8 +64,25 @@ public class NotificationsForm {
             return;
         }
         add(res.value);
+        if (zones == null) {
+            zones = zones();
+        }
         Ui.showMessage(msg, items.isEmpty() ? Ui.tr("notifications.none") : null, false);
         render();
+    }
+
+    /** The zones of the patient's appointments, upcoming and past; what fails to load falls back to Europe/Paris. */
+    private static AppointmentZones zones() {
+        AppointmentZones z = new AppointmentZones();
+        ApiResult<List<AppointmentDto>> upcoming = Api.mine("upcoming");
+        if (upcoming.ok()) {
+            z.add(upcoming.value);
+        }
+        ApiResult<List<AppointmentDto>> past = Api.mine("past");
+        if (past.ok()) {
+            z.add(past.value);
+        }
+        return z;
     }
 
     private void add(NotificationInboxDto page) {
@@ -107,7 +128,8 @@ public class NotificationsForm {
         lines.add(head);
         lines.add(Ui.line(n.body, "CardLine"));
         if (n.at != null) {
-            lines.add(Ui.line(I18n.dates().dateTime(n.at, "Europe/Paris"), "CardMeta"));
+            String tz = zones == null ? PracticeZones.DEFAULT : zones.of(n.appointmentId);
+            lines.add(Ui.line(I18n.dates().dateTime(n.at, tz), "CardMeta"));
         }
         Container c = Ui.card(lines);
         Ui.tappable(c, "notif-" + n.id, e -> open(n));

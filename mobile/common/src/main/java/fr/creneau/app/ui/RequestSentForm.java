@@ -5,11 +5,14 @@ import com.codename1.ui.Container;
 import com.codename1.ui.Form;
 import com.codename1.ui.layouts.BoxLayout;
 import fr.creneau.app.I18n;
+import fr.creneau.app.Session;
 import fr.creneau.app.api.Api;
 import fr.creneau.app.api.ApiResult;
 import fr.creneau.app.logic.Instants;
+import fr.creneau.model.api.AccountDto;
 import fr.creneau.model.api.AppointmentDto;
 import fr.creneau.model.api.MotiveDto;
+import fr.creneau.model.api.PatientDto;
 import fr.creneau.model.api.PatientRequestDto;
 import fr.creneau.model.api.PracticeDto;
 import fr.creneau.model.api.PractitionerDto;
@@ -99,7 +102,11 @@ public class RequestSentForm {
         form.revalidate();
     }
 
-    private void book(SlotDto slot, MotiveDto motive) {
+    /**
+     * Opens the confirmation of the slot, with "for whom" set to the patient the request was about (a child, a
+     * relative), not the account holder.
+     */
+    public void book(SlotDto slot, MotiveDto motive) {
         ApiResult<PractitionerDto> pr = Api.practitioner(slot.practitionerId);
         ApiResult<PracticeDto> pc = Api.practice(target.practiceId);
         if (!pr.ok() || !pc.ok()) {
@@ -111,7 +118,19 @@ public class RequestSentForm {
         ctx.practice = pc.value;
         ctx.motive = motive;
         ctx.slot = slot;
+        ctx.patient = patientOf(sent.patientId);
         new ConfirmForm(ctx, form).show();
+    }
+
+    /** The account's patient (the holder or a relative) with this id, or null. */
+    private static PatientDto patientOf(Long id) {
+        AccountDto acc = Session.get().account();
+        for (int i = 0; id != null && acc != null && acc.patients != null && i < acc.patients.size(); i++) {
+            if (id.equals(acc.patients.get(i).id)) {
+                return acc.patients.get(i);
+            }
+        }
+        return null;
     }
 
     public void show() {

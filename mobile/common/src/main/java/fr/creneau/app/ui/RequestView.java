@@ -8,6 +8,7 @@ import com.codename1.ui.layouts.BorderLayout;
 import com.codename1.ui.layouts.BoxLayout;
 import com.codename1.ui.layouts.FlowLayout;
 import fr.creneau.app.I18n;
+import fr.creneau.app.logic.PracticeZones;
 import fr.creneau.model.api.PatientRequestDto;
 import fr.creneau.model.triage.Priority;
 import fr.creneau.model.triage.TriageAnswers;
@@ -96,21 +97,19 @@ public final class RequestView {
         return sb.toString();
     }
 
-    private static final java.util.Map<Long, String> ZONES = new java.util.HashMap<Long, String>();
-
     /** The practice's time zone (asked once per practice), Europe/Paris when unknown or offline. */
     public static String zone(Long practiceId) {
         if (practiceId == null) {
-            return "Europe/Paris";
+            return PracticeZones.DEFAULT;
         }
-        String z = ZONES.get(practiceId);
+        String z = PracticeZones.known(practiceId);
         if (z == null) {
             fr.creneau.app.api.ApiResult<fr.creneau.model.api.PracticeDto> p = fr.creneau.app.api.Api.practice(practiceId);
             if (!p.ok() || p.value.timezone == null) {
-                return "Europe/Paris";
+                return PracticeZones.DEFAULT;
             }
             z = p.value.timezone;
-            ZONES.put(practiceId, z);
+            PracticeZones.remember(practiceId, z);
         }
         return z;
     }

@@ -54,6 +54,10 @@ public class SlotsForm {
                 if (days != null && days.slotsOn(day).isEmpty()) {
                     nextFree();
                 }
+            } else if (ctx.slotsStale) {
+                // back from a confirmation whose slot was taken meanwhile: the same week again, without it
+                ctx.slotsStale = false;
+                load(loadedFrom);
             }
         });
     }
@@ -129,6 +133,7 @@ public class SlotsForm {
             Button b = new Button(I18n.dates().time(Instants.parse(s.start), ctx.timezone()));
             b.setUIID(s.urgencyReserve ? "SlotReserve" : "Slot");
             b.setName("slot" + i);
+            b.putClientProperty("start", s.start);
             b.addActionListener(e -> {
                 ctx.slot = s;
                 new ConfirmForm(ctx, form).show();

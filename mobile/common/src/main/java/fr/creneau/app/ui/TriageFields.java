@@ -9,6 +9,7 @@ import com.codename1.ui.TextField;
 import com.codename1.ui.layouts.BoxLayout;
 import com.codename1.ui.layouts.FlowLayout;
 import fr.creneau.app.I18n;
+import fr.creneau.app.logic.DateInput;
 import fr.creneau.app.logic.Strings;
 import fr.creneau.model.triage.DocumentKind;
 import fr.creneau.model.triage.RedFlag;
@@ -235,12 +236,15 @@ public class TriageFields {
         return t == null ? null : Strings.trimToNull(t.getText());
     }
 
-    /** The answers as typed (validated by {@link TriageAnswers#validate(String)}, not here). */
+    /**
+     * The answers as typed (validated by {@link TriageAnswers#validate(String)}, not here). The date is typed day
+     * first, as its hint says, and sent as the ISO date the API wants (as the other date fields do).
+     */
     public TriageAnswers answers(String message) {
         TriageAnswers a = new TriageAnswers();
         a.type = type;
         a.medication = val(medication);
-        a.since = val(since);
+        a.since = DateInput.toIso(val(since));
         a.symptoms = val(symptoms);
         a.severity = severity;
         a.temperature = parseTemperature(val(temperature));

@@ -58,6 +58,54 @@ class RulesViewTest {
     }
 
     @Test
+    void everyCodeAndFieldOfTheSharedValidatorsHasATextInBothLanguages() throws Exception {
+        ServerCodes shared = ServerCodes.sharedModel();
+        assertTrue(shared.codes.contains("invalid_date") && shared.fields.contains("since"), "the sources were read");
+        assertTranslated(shared);
+    }
+
+    @Test
+    void everyCodeAndFieldTheBackendAnswersHasATextInBothLanguages() throws Exception {
+        ServerCodes backend = ServerCodes.backend();
+        assertTrue(backend.codes.contains("patient_busy") && backend.codes.contains("in_absence")
+                && backend.fields.contains("toDate"), "the sources were read");
+        assertTranslated(backend);
+    }
+
+    private static void assertTranslated(ServerCodes c) throws Exception {
+        for (String lang : new String[]{"fr", "en"}) {
+            Properties p = Bundles.load(lang);
+            TreeSet<String> missing = new TreeSet<>();
+            for (String code : c.codes) {
+                if (!p.containsKey("error." + code)) {
+                    missing.add("error." + code);
+                }
+            }
+            for (String field : c.fields) {
+                if (!p.containsKey("field." + field)) {
+                    missing.add("field." + field);
+                }
+            }
+            assertEquals(new TreeSet<String>(), missing, "keys missing from messages_" + lang);
+        }
+    }
+
+    @Test
+    void wrongFieldsAreListedByTheirOwnNames() throws Exception {
+        Texts fr = Bundles.texts("fr");
+        ProblemDetail p = new ProblemDetail();
+        p.code = "invalid_request";
+        p.errors = new ArrayList<>();
+        p.errors.add(new FieldError("answers.since", "invalid_date", "must be a date"));
+        p.errors.add(new FieldError("decisions[0].action", "required", "is required"));
+        assertEquals("Depuis le : date attendue, ex. 29/03/2026\nDécision : obligatoire", ErrorText.of(fr, 400, p));
+        p.errors = null;
+        assertEquals(fr.get("error.invalid_request"), ErrorText.of(fr, 400, p));
+        assertEquals("toDate", ErrorText.fieldName("toDate"));
+        assertEquals("decisions", ErrorText.fieldName("decisions[2]"));
+    }
+
+    @Test
     void errorsAreTranslatedByCodeThenByStatus() throws Exception {
         Texts fr = Bundles.texts("fr");
         ProblemDetail p = new ProblemDetail();

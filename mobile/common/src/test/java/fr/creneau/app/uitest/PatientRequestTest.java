@@ -47,7 +47,7 @@ public class PatientRequestTest extends CreneauUiTest {
         clickButtonByName("type-PRESCRIPTION_RENEWAL");
         settle();
         setField("f-medication", "Lévothyrox 75 µg");
-        setField("f-since", "2024-01-15");
+        setField("f-since", "15/01/2024"); // day first, as the field's hint (JJ/MM/AAAA) asks
         setField("f-message", "Il me reste une semaine de traitement.");
         clickButtonByName("requestSend");
         waitUntil(() -> "RequestSent".equals(formName()), 30000, "sent: " + text("requestMessage"));
@@ -55,6 +55,9 @@ public class PatientRequestTest extends CreneauUiTest {
         assertEqual(I18n.tr("priority.ROUTINE"), text("sentPriority"));
         screenshot("fr-23-request-sent");
         assertEqual(before + 1, count(), "one request sent");
+        ApiResult<PatientRequestDto> renewal = Api.request(latest().id);
+        assertTrue(renewal.ok() && renewal.value.answers != null, "the renewal as the server keeps it");
+        assertEqual("2024-01-15", renewal.value.answers.since, "the day-first date is sent as an ISO date");
         go("myRequestsButton", "MyRequests");
         waitUntil(() -> CN.getCurrentForm().getClientProperty("loaded") != null && findPrefix("req-") != null,
                 20000, "my requests");
@@ -78,6 +81,18 @@ public class PatientRequestTest extends CreneauUiTest {
         assertEqual(before + 2, count(), "two requests sent in all");
         logout();
         return true;
+    }
+
+    /** The patient's latest request (the highest id), as the server keeps it. */
+    private static PatientRequestDto latest() {
+        ApiResult<List<PatientRequestDto>> r = Api.myRequests();
+        PatientRequestDto last = null;
+        for (int i = 0; r.ok() && i < r.value.size(); i++) {
+            if (last == null || r.value.get(i).id.longValue() > last.id.longValue()) {
+                last = r.value.get(i);
+            }
+        }
+        return last;
     }
 
     private static int count() {

@@ -4,6 +4,7 @@ import com.codename1.ui.CN;
 import fr.creneau.app.I18n;
 import fr.creneau.app.logic.Instants;
 import fr.creneau.app.ui.BlockForm;
+import fr.creneau.model.api.AbsenceFalloutRequest;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Dr Martin blocks a morning that holds Camille Durand's appointment (booked through the API by the test, on the
  * first free morning slot two to four weeks ahead, so nothing depends on the weekday or on earlier runs) and
- * chooses "propose" for it, keeping the others. Camille then sees "proposals waiting" on her home screen and
+ * chooses "propose" for it, keeping the others. Her first try names a substitute longer than the server takes:
+ * the block is saved, the choices refused, kept on screen and sent again once the substitute is shortened. Camille then sees "proposals waiting" on her home screen and
  * books one of the proposed slots. The test cleans up (block removed, new appointment cancelled) so the suite can
  * run again on the same backend.
  */
@@ -70,7 +72,21 @@ public class PractitionerAbsenceFalloutTest extends CreneauUiTest {
             setField("blockSubstitute", "Dr Claire Moreau, 01 43 00 00 99");
             scrollTo("blockApply");
             screenshot("fr-40-block-fallout-choices");
+            // a substitute longer than the server takes: the block is saved but the choices are refused; they stay
+            // on screen, with a button that sends them again for the saved block
+            StringBuilder tooLong = new StringBuilder();
+            while (tooLong.length() <= AbsenceFalloutRequest.SUBSTITUTE_MAX) {
+                tooLong.append("Dr Claire Moreau, 3 place Voltaire, 75011 Paris. ");
+            }
+            setField("blockSubstitute", tooLong.toString());
             clickButtonByName("blockApply");
+            waitUntil(() -> find("blockRetryDecisions") != null, 20000, "a retry: " + text("blockMessage"));
+            assertTrue(text("blockMessage").startsWith(I18n.tr("block.savedDecisionFailed")), text("blockMessage"));
+            assertEqual("ChipSelected", find("fallout-propose-" + appointmentId).getUIID(), "the choice is kept");
+            assertNull(find("blockApply"), "the block is not saved twice");
+            assertNull(find("blockGiveUp"), "nor given up once saved");
+            setField("blockSubstitute", "Dr Claire Moreau, 01 43 00 00 99");
+            clickButtonByName("blockRetryDecisions");
             String applied = I18n.tr("block.applied");
             waitUntil(() -> applied.equals(text("blockMessage")), 20000, "choices applied: " + text("blockMessage"));
             assertNotNull(find("fallout-" + appointmentId), "the outcome for Camille's appointment");

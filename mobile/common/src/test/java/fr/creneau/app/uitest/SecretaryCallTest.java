@@ -25,7 +25,7 @@ public class SecretaryCallTest extends CreneauUiTest {
         settle();
         setField("callReason", "Renouvellement");
         setField("f-medication", "Amlodipine 5 mg");
-        setField("f-since", "2023-03-01");
+        setField("f-since", "01/03/2023"); // day first, as the field's hint (JJ/MM/AAAA) asks
         triage("ROUTINE");
         end("outcomeMemo", "MEMO");
         screenshot("fr-28-call-memo");
