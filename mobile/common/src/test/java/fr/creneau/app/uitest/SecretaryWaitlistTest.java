@@ -207,41 +207,40 @@ public class SecretaryWaitlistTest extends CreneauUiTest {
                 .get("id"));
     }
 
+    /** The practice's open waitlist entries, as the secretariat reads them. */
     @SuppressWarnings("unchecked")
-    private static boolean listed(Long practiceId, Long entry, String token) throws Exception {
-        List<Object> entries = (List<Object>) http("GET", "/api/practices/" + practiceId + "/waitlist", null, token)
-                .get("root");
-        for (int i = 0; entries != null && i < entries.size(); i++) {
-            if (entry.equals(id(((Map<String, Object>) entries.get(i)).get("id")))) {
-                return true;
-            }
+    private static List<Map<String, Object>> entries(Long practiceId, String token) throws Exception {
+        List<Object> raw = (List<Object>) http("GET", "/api/practices/" + practiceId + "/waitlist", null, token).get("root");
+        List<Map<String, Object>> out = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 0; raw != null && i < raw.size(); i++) {
+            out.add((Map<String, Object>) raw.get(i));
         }
-        return false;
+        return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String offerStartOf(Long practiceId, Long entry, String token) throws Exception {
-        List<Object> entries = (List<Object>) http("GET", "/api/practices/" + practiceId + "/waitlist", null, token)
-                .get("root");
-        for (int i = 0; entries != null && i < entries.size(); i++) {
-            Map<String, Object> e = (Map<String, Object>) entries.get(i);
+    private static Map<String, Object> entry(Long practiceId, Long entry, String token) throws Exception {
+        for (Map<String, Object> e : entries(practiceId, token)) {
             if (entry.equals(id(e.get("id")))) {
-                return (String) e.get("offerStart");
+                return e;
             }
         }
         return null;
     }
 
-    @SuppressWarnings("unchecked")
+    private static boolean listed(Long practiceId, Long entry, String token) throws Exception {
+        return entry(practiceId, entry, token) != null;
+    }
+
+    private static String offerStartOf(Long practiceId, Long entry, String token) throws Exception {
+        Map<String, Object> e = entry(practiceId, entry, token);
+        return e == null ? null : (String) e.get("offerStart");
+    }
+
     private static void removeEntriesOf(Long practiceId, Long patient, String token) throws Exception {
-        List<Object> entries = (List<Object>) http("GET", "/api/practices/" + practiceId + "/waitlist", null, token)
-                .get("root");
-        for (int i = 0; entries != null && i < entries.size(); i++) {
-            Map<String, Object> e = (Map<String, Object>) entries.get(i);
+        for (Map<String, Object> e : entries(practiceId, token)) {
             if (patient.equals(id(e.get("patientId")))) {
                 http("DELETE", "/api/waitlist/" + id(e.get("id")), null, token);
             }
         }
     }
-
 }
