@@ -13,6 +13,7 @@ import com.codename1.ui.events.ActionListener;
 import com.codename1.ui.layouts.BorderLayout;
 import com.codename1.ui.layouts.BoxLayout;
 import fr.creneau.app.I18n;
+import fr.creneau.app.logic.OneAtATime;
 import fr.creneau.model.rules.Role;
 import fr.creneau.model.api.AccountDto;
 import fr.creneau.app.api.LiveEvents;
@@ -71,7 +72,9 @@ public final class Ui {
         b.setName(name);
         b.setUIID(uiid);
         if (l != null) {
-            b.addActionListener(l);
+            // a second tap while the first one's server call is on its way is dropped (see OneAtATime)
+            final OneAtATime once = new OneAtATime();
+            b.addActionListener(e -> once.run(() -> l.actionPerformed(e)));
         }
         return b;
     }

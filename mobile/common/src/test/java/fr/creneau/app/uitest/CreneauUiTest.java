@@ -2,6 +2,7 @@ package fr.creneau.app.uitest;
 
 import com.codename1.io.Log;
 import com.codename1.testing.AbstractTest;
+import com.codename1.ui.Button;
 import com.codename1.ui.CN;
 import com.codename1.ui.Component;
 import com.codename1.ui.Container;
@@ -177,6 +178,24 @@ public abstract class CreneauUiTest extends AbstractTest {
             waitFor(200);
         }
         fail("timed out waiting for " + what);
+    }
+
+    /**
+     * Two taps on a button, the second while the first one's action is still running: it is queued before the first
+     * tap and runs as soon as that action waits for the server (a server call keeps the screen's events flowing).
+     */
+    protected void tapTwiceAtOnce(String name) throws Exception {
+        waitUntil(() -> find(name) instanceof Button, 20000, "button " + name);
+        CN.callSeriallyAndWait(() -> {
+            final Button b = (Button) find(name);
+            CN.callSerially(() -> {
+                b.pressed();
+                b.released();
+            });
+            b.pressed();
+            b.released();
+        });
+        settle();
     }
 
     /** A component of the current form by name (searched through every container). */

@@ -49,7 +49,8 @@ public class PatientRequestTest extends CreneauUiTest {
         setField("f-medication", "Lévothyrox 75 µg");
         setField("f-since", "15/01/2024"); // day first, as the field's hint (JJ/MM/AAAA) asks
         setField("f-message", "Il me reste une semaine de traitement.");
-        clickButtonByName("requestSend");
+        // an impatient double tap: the second comes while the first one's request is on its way, and sends nothing
+        tapTwiceAtOnce("requestSend");
         waitUntil(() -> "RequestSent".equals(formName()), 30000, "sent: " + text("requestMessage"));
         settle();
         assertEqual(I18n.tr("priority.ROUTINE"), text("sentPriority"));
