@@ -103,9 +103,14 @@ public class BlockForm {
     }
 
     private void preview() {
+        if (savedAbsenceId != null) {
+            // a block is saved and its choices not yet taken: a new check would start a second, overlapping block
+            Ui.showMessage(msg, Ui.tr("block.choicesFirst"), true);
+            form.scrollComponentToVisible(msg);
+            return;
+        }
         result.removeAll();
         pending = null;
-        savedAbsenceId = null;
         Ui.showMessage(msg, Ui.tr("common.loading"), false);
         String[] range = BlockRange.of(kind(), Ui.isoDate(date), start.getText().trim(), end.getText().trim(),
                 timezone);

@@ -85,6 +85,11 @@ public class PractitionerAbsenceFalloutTest extends CreneauUiTest {
             assertEqual("ChipSelected", find("fallout-propose-" + appointmentId).getUIID(), "the choice is kept");
             assertNull(find("blockApply"), "the block is not saved twice");
             assertNull(find("blockGiveUp"), "nor given up once saved");
+            // checking again would start a second block over the same morning: refused until the choices are sent
+            clickButtonByName("blockCheck");
+            settle();
+            assertEqual(I18n.tr("block.choicesFirst"), text("blockMessage"));
+            assertNotNull(find("blockRetryDecisions"), "the retry is still there");
             setField("blockSubstitute", "Dr Claire Moreau, 01 43 00 00 99");
             clickButtonByName("blockRetryDecisions");
             String applied = I18n.tr("block.applied");
