@@ -145,6 +145,28 @@ public abstract class CreneauUiTest extends AbstractTest {
         settle();
     }
 
+    /** On the Slots screen: goes from the shown day to the first day with a free slot on or after {@code minDay}. */
+    protected void freeDayFrom(String minDay) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            String day = (String) CN.getCurrentForm().getClientProperty("day");
+            if (day != null && day.compareTo(minDay) >= 0 && find("slot0") != null) {
+                return;
+            }
+            clickButtonByName("nextFree");
+            settle();
+            waitUntil(() -> find("slot0") != null || !find("slotsMessage").isHidden(), 30000, "next free day");
+        }
+    }
+
+    /** From the patient's home: the slots of the practitioner found by that name, for that motive. */
+    protected void openSlots(String practitionerName, Long motiveId) throws Exception {
+        go("bookButton", "Search");
+        openPractitioner(practitionerName);
+        go(findPrefix("pract-").getName(), "Practitioner");
+        waitUntil(() -> find("motive-" + motiveId) != null, 20000, "motives: " + text("practitionerMessage"));
+        go("motive-" + motiveId, "Slots");
+    }
+
     /** Searches a practitioner by name on the Search screen and opens the first answer for that very query. */
     protected void openPractitioner(String name) throws Exception {
         setField("searchQuery", name);

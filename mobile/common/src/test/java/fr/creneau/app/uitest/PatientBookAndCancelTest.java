@@ -86,17 +86,4 @@ public class PatientBookAndCancelTest extends CreneauUiTest {
         logout();
         return true;
     }
-
-    /** Goes from the shown day to the first day with a free slot on or after {@code minDay}. */
-    private void freeDayFrom(String minDay) throws Exception {
-        for (int i = 0; i < 10; i++) {
-            String day = (String) CN.getCurrentForm().getClientProperty("day");
-            if (day != null && day.compareTo(minDay) >= 0 && find("slot0") != null) {
-                return;
-            }
-            clickButtonByName("nextFree");
-            settle();
-            waitUntil(() -> find("slot0") != null || !find("slotsMessage").isHidden(), 30000, "next free day");
-        }
-    }
 }

@@ -52,11 +52,7 @@ public class PatientSlotConflictTest extends CreneauUiTest {
             restart("fr");
             login("patient@demo.creneau.fr");
             waitForFormName("PatientHome");
-            go("bookButton", "Search");
-            openPractitioner("Martin");
-            go(findPrefix("pract-").getName(), "Practitioner");
-            waitUntil(() -> find("motive-" + martinMotive) != null, 20000, "motives: " + text("practitionerMessage"));
-            go("motive-" + martinMotive, "Slots");
+            openSlots("Martin", martinMotive);
             waitUntil(() -> find("slot0") != null, 60000, "a free slot: " + text("slotsMessage"));
             // two days ahead or more: past the patients' minimum notice whatever the hour
             freeDayFrom(Instants.addDays(Instants.localDate(System.currentTimeMillis(), TZ), 2));
@@ -156,18 +152,5 @@ public class PatientSlotConflictTest extends CreneauUiTest {
             }
         }
         return null;
-    }
-
-    /** Goes from the shown day to the first day with a free slot on or after {@code minDay}. */
-    private void freeDayFrom(String minDay) throws Exception {
-        for (int i = 0; i < 10; i++) {
-            String day = (String) CN.getCurrentForm().getClientProperty("day");
-            if (day != null && day.compareTo(minDay) >= 0 && find("slot0") != null) {
-                return;
-            }
-            clickButtonByName("nextFree");
-            settle();
-            waitUntil(() -> find("slot0") != null || !find("slotsMessage").isHidden(), 30000, "next free day");
-        }
     }
 }

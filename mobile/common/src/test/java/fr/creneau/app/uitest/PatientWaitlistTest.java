@@ -52,11 +52,7 @@ public class PatientWaitlistTest extends CreneauUiTest {
         restart("fr");
         login("patient@demo.creneau.fr");
         waitForFormName("PatientHome");
-        go("bookButton", "Search");
-        openPractitioner("Martin");
-        go(findPrefix("pract-").getName(), "Practitioner");
-        waitUntil(() -> find("motive-" + motive) != null, 20000, "motives: " + text("practitionerMessage"));
-        go("motive-" + motive, "Slots");
+        openSlots("Martin", motive);
         go("waitlistButton", "WaitlistJoin");
         setField("fromDate", DateInput.display(day)); // the form shows and reads dates day first
         setField("toDate", DateInput.display(day));
